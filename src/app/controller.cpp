@@ -1,0 +1,131 @@
+#include "app/controller.h"
+
+namespace siaga {
+
+namespace {
+
+const std::vector<std::string> kLanguages = {"en", "id"};
+
+// Parses a pack and adds its language(s) to the catalog. Returns "" or the reason it failed.
+std::string add_pack(AppState& app, std::string_view pack_name, std::string_view bytes) {
+  auto files = read_pack(bytes, pack_name);
+  if (has_errors(files.diagnostics)) return files.diagnostics.front().to_string();
+  auto built = build_catalog(files.value);
+  for (auto& d : built.diagnostics) app.content_diagnostics.push_back(std::move(d));
+  if (built.value.languages.empty()) return std::string(pack_name) + ": no content in this file";
+  // A pack carries its language plus the English interface strings (the fallback for any string a
+  // translation lacks); an interface-only language never replaces one that has courses.
+  for (auto& language : built.value.languages) {
+    Language* existing = nullptr;
+    for (auto& have : app.catalog.languages)
+      if (have.tag == language.tag) existing = &have;
+    if (!existing) app.catalog.languages.push_back(std::move(language));
+    else if (!language.courses.empty()) *existing = std::move(language);
+    else if (existing->ui.by_key.empty()) existing->ui = std::move(language.ui);
+  }
+  return "";
+}
+
+void save_settings(AppState& app, Platform& platform) {
+  if (!app.storage_available) return;
+  const StoreResult result = platform.save(kSettingsKey, settings_to_json(app.settings));
+  app.storage_write_failed = result != StoreResult::Saved;
+}
+
+// Makes tag the active language if its content is loaded; otherwise starts loading it.
+bool switch_language(AppState& app, Platform& platform, const std::string& tag) {
+  app.language_error.clear();
+  if (const Language* loaded = app.catalog.find_language(tag); loaded && !loaded->courses.empty()) {
+    app.language = tag;
+    app.pending_language.clear();
+    platform.set_document_language(tag);
+    return true;
+  }
+  if (auto bytes = platform.take_asset(pack_asset_name(tag))) {
+    app.language_error = add_pack(app, pack_asset_name(tag), *bytes);
+    if (app.language_error.empty()) return switch_language(app, platform, tag);
+    return true;
+  }
+  app.pending_language = tag;
+  platform.request_asset(pack_asset_name(tag));
+  return true;
+}
+
+}  // namespace
+
+std::string pack_asset_name(std::string_view language) { return "content-" + std::string(language) + ".pack"; }
+
+bool start_app(AppState& app, Platform& platform) {
+  app.storage_available = platform.storage_available();
+  if (app.storage_available) {
+    if (auto stored = platform.load(kSettingsKey)) {
+      const SettingsLoad loaded = parse_settings(*stored);
+      app.settings = loaded.settings;
+      app.settings_damaged = loaded.damaged;
+    }
+  }
+  std::string language = app.settings.language;
+  bool known = false;
+  for (const auto& tag : kLanguages) known = known || tag == language;
+  if (!known) language = negotiate_language(platform.preferred_languages(), kLanguages, "en");
+  app.route = parse_route(platform.current_hash());
+  switch_language(app, platform, language);
+  return app.pending_language.empty();
+}
+
+bool apply_action(AppState& app, Platform& platform, const Action& action) {
+  switch (action.kind) {
+    case Action::Kind::SetLanguage:
+      app.settings.language = action.text;
+      save_settings(app, platform);
+      return switch_language(app, platform, action.text);
+    case Action::Kind::Navigate:
+      if (app.route == action.route) return false;
+      app.route = action.route;
+      platform.push_hash(route_to_hash(app.route));
+      return true;
+    case Action::Kind::OpenExternal:
+      platform.open_external_link(action.text);
+      return false;
+    case Action::Kind::SectionReached:
+      // Progress (issue: quiz engine and progress) records this; the address follows the section so
+      // a reload lands on it.
+      if (app.route.screen == Screen::Module && app.route.section.empty() && !action.route.section.empty()) {
+        app.route.section = action.route.section;
+        platform.push_hash(route_to_hash(app.route));
+      }
+      return false;
+  }
+  return false;
+}
+
+bool poll_app(AppState& app, Platform& platform) {
+  bool changed = false;
+  if (!app.pending_language.empty()) {
+    const std::string name = pack_asset_name(app.pending_language);
+    if (auto bytes = platform.take_asset(name)) {
+      app.language_error = add_pack(app, name, *bytes);
+      if (app.language_error.empty()) switch_language(app, platform, app.pending_language);
+      else app.pending_language.clear();
+      changed = true;
+    } else if (std::string error = platform.asset_error(name); !error.empty()) {
+      app.language_error = error;
+      app.pending_language.clear();
+      changed = true;
+    }
+  }
+  const Route from_address = parse_route(platform.current_hash());
+  if (!(from_address == app.route)) {
+    app.route = from_address;
+    changed = true;
+  }
+  return changed;
+}
+
+UiText ui_text(const AppState& app) {
+  const Language* active = app.catalog.find_language(app.language);
+  const Language* english = app.catalog.find_language("en");
+  return UiText(active ? &active->ui : nullptr, english ? &english->ui : nullptr);
+}
+
+}  // namespace siaga

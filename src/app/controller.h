@@ -1,0 +1,33 @@
+// controller.h — applies what the screens ask for to AppState, through the Platform: loading content
+// packs, switching language, navigating, saving settings. No ImGui, no browser: the same code runs
+// in the page and in native tests with an in-memory platform.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/app_state.h"
+#include "core/i18n.h"
+#include "platform/platform.h"
+
+namespace siaga {
+
+inline constexpr const char* kSettingsKey = "siaga.settings";
+
+std::string pack_asset_name(std::string_view language);  // "content-id.pack"
+
+// Reads settings and the address, picks the language, and takes the content pack the page
+// prefetched (or asks for it). Returns true when content for the chosen language is loaded.
+bool start_app(AppState& app, Platform& platform);
+
+// Applies one action. Returns true if anything visible changed.
+bool apply_action(AppState& app, Platform& platform, const Action& action);
+
+// Checks for an awaited content pack and for an address changed by the back button.
+// Returns true if anything visible changed.
+bool poll_app(AppState& app, Platform& platform);
+
+// Interface text for the active language.
+UiText ui_text(const AppState& app);
+
+}  // namespace siaga

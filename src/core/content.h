@@ -1,0 +1,243 @@
+// content.h — the course content model and its parsers (pure C++20, no I/O).
+//
+// Content is authored as Markdown lessons with GIFT questions in fenced `quiz` blocks (see
+// docs/AUTHORING.md and ../shared/design/CONTENT-FORMAT.md). Parsing turns text into an immutable
+// Catalog: languages -> courses -> modules -> sections -> blocks, plus quizzes -> questions.
+// Every problem is a Diagnostic carrying path:line:column, so authors can find it in their editor.
+//
+// [SECTION] Diagnostics
+// [SECTION] Inline text and blocks
+// [SECTION] Quizzes
+// [SECTION] Modules, courses, catalog
+// [SECTION] Parsing entry points
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace siaga {
+
+// [SECTION] Diagnostics -----------------------------------------------------------------------------
+
+enum class Severity { Error, Warning };
+
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  std::string path;
+  int line = 0;    // 1-based; 0 when the problem concerns a whole file or tree
+  int column = 0;  // 1-based, in bytes
+  std::string message;  // ends with the offending text in quotes where there is one
+
+  // "path:line:column: error: message"
+  std::string to_string() const;
+};
+
+bool has_errors(const std::vector<Diagnostic>& diagnostics);
+
+// [SECTION] Inline text and blocks -------------------------------------------------------------------
+
+// A run of inline text with one style. Links carry their target; a target starting with "#/" is a
+// route inside the portal, anything else is external.
+struct Span {
+  std::string text;
+  bool bold = false;
+  bool italic = false;
+  bool code = false;
+  std::string link;  // empty when not a link
+};
+
+enum class CalloutKind { None, Note, Tip, Warning, Case, Discuss };
+
+struct Block;
+
+struct ListItem {
+  std::vector<Span> spans;       // the item's own text
+  std::vector<Block> children;   // nested lists or paragraphs inside the item
+};
+
+struct TableCell {
+  std::vector<Span> spans;
+};
+
+enum class CellAlign { Default, Left, Center, Right };
+
+struct Block {
+  enum class Kind { Paragraph, Heading, BulletList, NumberedList, Quote, Callout, Table, Code, Rule, Quiz };
+  Kind kind = Kind::Paragraph;
+  int level = 0;                       // Heading: 1..6 (## section headings are not blocks, see Section)
+  int start = 1;                       // NumberedList: first number
+  std::vector<Span> spans;             // Paragraph, Heading; Code: one span with the raw text
+  std::vector<ListItem> items;         // BulletList, NumberedList
+  CalloutKind callout = CalloutKind::None;  // Callout
+  std::vector<Block> children;         // Quote, Callout: the blocks inside (marker line removed)
+  std::vector<CellAlign> align;        // Table: one per column
+  std::vector<TableCell> header;       // Table
+  std::vector<std::vector<TableCell>> rows;  // Table
+  int quiz_index = -1;                 // Quiz: index into Module::quizzes
+  int line = 0;                        // source line of the block's start (for diagnostics, tests)
+};
+
+// [SECTION] Quizzes --------------------------------------------------------------------------------
+
+enum class QuestionType { SingleChoice, MultipleResponse, TrueFalse, Matching, ShortAnswer, Numeric };
+
+// One option of a choice question, or one accepted answer of a short-answer question.
+struct Choice {
+  std::string text;        // inline Markdown, escapes resolved
+  double weight = 0;       // percent credit: 100 for "=" options, the %n% value for weighted ones
+  bool correct = false;    // "=" option, or weight > 0
+  std::string feedback;    // shown when this option is chosen
+};
+
+struct MatchPair {
+  std::string left;
+  std::string right;
+};
+
+// {#42}, {#42:2} or {#40..45}: accepts value ± tolerance, or [min, max].
+struct NumericAnswer {
+  double min = 0;
+  double max = 0;
+  double weight = 100;
+  std::string feedback;
+};
+
+struct Question {
+  std::string id;                 // from ::id:: (required)
+  QuestionType type = QuestionType::SingleChoice;
+  std::string text;               // inline Markdown, escapes resolved
+  std::vector<Choice> choices;    // SingleChoice, MultipleResponse, ShortAnswer (accepted answers)
+  std::vector<MatchPair> pairs;   // Matching, in authored order
+  std::vector<NumericAnswer> numeric;  // Numeric
+  bool truth = false;             // TrueFalse: the right answer
+  std::string feedback_wrong;     // TrueFalse: first #feedback
+  std::string feedback_right;     // TrueFalse: second #feedback
+  std::string general_feedback;   // ####feedback, shown after answering whatever the answer
+  int line = 0;                   // source line of the question's first character
+  int column = 0;
+};
+
+enum class QuizKind { Module, Pretest, Posttest };
+
+struct Quiz {
+  std::string id;
+  bool graded = true;
+  bool shuffle = true;
+  int attempts = 0;  // 0 = unlimited
+  QuizKind kind = QuizKind::Module;
+  std::vector<Question> questions;
+  std::string section_id;  // the section the quiz block stands in ("" if before the first ##)
+  int line = 0;
+};
+
+// [SECTION] Modules, courses, catalog ------------------------------------------------------------------
+
+struct Section {
+  std::string id;      // from {#id}
+  std::string title;   // heading text without the {#id}
+  std::vector<Block> blocks;
+  int line = 0;
+};
+
+struct Tag {
+  std::string key;
+  std::string value;
+};
+
+struct Module {
+  std::string id;
+  std::string title;
+  std::string summary;
+  int minutes = 0;
+  std::vector<Tag> tags;
+  std::vector<Block> intro;        // blocks before the first ## heading
+  std::vector<Section> sections;
+  std::vector<Quiz> quizzes;
+  std::string path;                // e.g. "content/en/micic/01-why.md"
+  int order = 0;                   // from the NN- prefix of the file name
+  // A module whose file has errors is kept in the catalog as unavailable, with its diagnostics, so
+  // the reader can list it and say why; every other module keeps working.
+  bool available = true;
+  std::vector<Diagnostic> diagnostics;
+};
+
+struct Course {
+  std::string id;
+  std::string title;
+  std::string summary;
+  std::vector<std::string> audience;
+  int pass_percent = 70;
+  bool certificate = false;
+  std::vector<Block> intro;
+  std::vector<Module> modules;     // sorted by Module::order
+  std::string path;                // course.md
+};
+
+// Interface strings of one language, from content/<lang>/ui.po. Keys are the PO msgctxt; the English
+// file's msgid is the reference text, other languages' msgstr the translation.
+struct Translations {
+  std::map<std::string, std::string, std::less<>> by_key;
+  // The text for key, or nullptr if this language lacks it (callers fall back to English).
+  const std::string* find(std::string_view key) const;
+};
+
+struct Language {
+  std::string tag;                 // BCP 47, the folder name: "en", "id"
+  std::vector<Course> courses;     // sorted by id
+  Translations ui;
+};
+
+struct Catalog {
+  std::vector<Language> languages;
+  const Language* find_language(std::string_view tag) const;
+};
+
+const Course* find_course(const Language& language, std::string_view course_id);
+const Module* find_module(const Course& course, std::string_view module_id);
+
+// [SECTION] Parsing entry points ------------------------------------------------------------------
+
+// One file of the content tree: its path relative to the tree's parent ("content/en/micic/course.md")
+// and its bytes.
+struct SourceFile {
+  std::string path;
+  std::string bytes;
+};
+
+template <typename T>
+struct Parsed {
+  T value;
+  std::vector<Diagnostic> diagnostics;
+};
+
+// A module file: front matter, Markdown body with ## sections, quiz blocks.
+Parsed<Module> parse_module(std::string_view text, std::string_view path);
+// course.md: front matter and introduction.
+Parsed<Course> parse_course(std::string_view text, std::string_view path);
+// The inside of one ```quiz fence. first_line is the file line of the fence's first inner line.
+Parsed<std::vector<Question>> parse_gift(std::string_view text, std::string_view path, int first_line);
+// The inline Markdown of question, option and feedback text (kept as written by parse_gift) as styled
+// spans, so the quiz screen renders **bold**, *italic*, `code` and links like the lesson text.
+// Separate paragraphs or list items are joined by a "\n" span.
+std::vector<Span> parse_inline_markdown(std::string_view text);
+// A gettext PO file of interface strings.
+Parsed<Translations> parse_po(std::string_view text, std::string_view path);
+
+// Builds the catalog from every file of a content tree (any order). Files are grouped by their
+// content/<lang>/<course>/ folder; ui.po sits in content/<lang>/.
+Parsed<Catalog> build_catalog(const std::vector<SourceFile>& files);
+
+// Cross-file checks for authors (siaga-lint): duplicate ids, languages that differ from "en" in
+// courses / modules / sections / questions / option counts, missing interface translations.
+std::vector<Diagnostic> check_catalog(const Catalog& catalog);
+
+// The content pack shipped to the browser: one file per language holding that language's files.
+// Format: "SIAGA-PACK 1\n", then per file "<path>\n<byte length>\n<bytes>\n".
+std::string write_pack(const std::vector<SourceFile>& files);
+Parsed<std::vector<SourceFile>> read_pack(std::string_view bytes, std::string_view pack_name);
+
+}  // namespace siaga

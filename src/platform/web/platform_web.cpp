@@ -1,0 +1,88 @@
+// platform_web.cpp — Platform for the browser: every call goes through web/siaga_library.js to the
+// bridge in web/bridge.js.
+#include "platform/web/platform_web.h"
+
+#include <cstdlib>
+
+extern "C" {
+char* siaga_js_storage_get(const char* key);
+int siaga_js_storage_set(const char* key, const char* value);
+int siaga_js_storage_available();
+char* siaga_js_languages();
+unsigned char* siaga_js_take_asset(const char* name, int* length);
+void siaga_js_request_asset(const char* name);
+char* siaga_js_asset_error(const char* name);
+void siaga_js_publish_tree(const char* json);
+void siaga_js_set_document_language(const char* tag);
+void siaga_js_open_link(const char* url);
+char* siaga_js_get_hash();
+void siaga_js_push_hash(const char* hash);
+}
+
+namespace siaga {
+
+namespace {
+// Takes ownership of a malloc'd C string from the bridge.
+std::optional<std::string> adopt(char* text) {
+  if (!text) return std::nullopt;
+  std::string out(text);
+  std::free(text);
+  return out;
+}
+}  // namespace
+
+std::optional<std::string> WebPlatform::load(std::string_view key) {
+  return adopt(siaga_js_storage_get(std::string(key).c_str()));
+}
+
+StoreResult WebPlatform::save(std::string_view key, std::string_view value) {
+  switch (siaga_js_storage_set(std::string(key).c_str(), std::string(value).c_str())) {
+    case 0: return StoreResult::Saved;
+    case 1: return StoreResult::Full;
+    default: return StoreResult::Refused;
+  }
+}
+
+bool WebPlatform::storage_available() { return siaga_js_storage_available() != 0; }
+
+std::vector<std::string> WebPlatform::preferred_languages() {
+  std::vector<std::string> out;
+  const std::string list = adopt(siaga_js_languages()).value_or("");
+  size_t start = 0;
+  while (start < list.size()) {
+    size_t end = list.find(',', start);
+    if (end == std::string::npos) end = list.size();
+    if (end > start) out.push_back(list.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+std::optional<std::string> WebPlatform::take_asset(std::string_view name) {
+  int length = 0;
+  unsigned char* bytes = siaga_js_take_asset(std::string(name).c_str(), &length);
+  if (!bytes) return std::nullopt;
+  std::string out(reinterpret_cast<const char*>(bytes), static_cast<size_t>(length));
+  std::free(bytes);
+  return out;
+}
+
+void WebPlatform::request_asset(std::string_view name) { siaga_js_request_asset(std::string(name).c_str()); }
+
+std::string WebPlatform::asset_error(std::string_view name) {
+  return adopt(siaga_js_asset_error(std::string(name).c_str())).value_or("");
+}
+
+void WebPlatform::publish_semantic_tree(std::string_view json) { siaga_js_publish_tree(std::string(json).c_str()); }
+
+void WebPlatform::set_document_language(std::string_view tag) {
+  siaga_js_set_document_language(std::string(tag).c_str());
+}
+
+void WebPlatform::open_external_link(std::string_view url) { siaga_js_open_link(std::string(url).c_str()); }
+
+std::string WebPlatform::current_hash() { return adopt(siaga_js_get_hash()).value_or(""); }
+
+void WebPlatform::push_hash(std::string_view hash) { siaga_js_push_hash(std::string(hash).c_str()); }
+
+}  // namespace siaga

@@ -1,0 +1,328 @@
+// app_ui.cpp — the portal's screens: the header with the language switch, the catalog, a course's
+// page and the module reader. Each screen reads AppState and records Actions.
+//
+// [SECTION] Helpers
+// [SECTION] Header and notices
+// [SECTION] Catalog
+// [SECTION] Course page
+// [SECTION] Module reader
+// [SECTION] Frame
+#include <algorithm>
+#include <string>
+
+#include "imgui.h"
+#include "ui/lesson_view.h"
+#include "ui/theme.h"
+#include "ui/ui.h"
+#include "ui/widgets.h"
+
+namespace siaga::ui {
+
+namespace {
+
+// [SECTION] Helpers ----------------------------------------------------------------------------------
+
+struct View {
+  const AppState& app;
+  const UiText& text;
+  UiState& ui;
+  FrameOutput& out;
+
+  std::string t(std::string_view key) const { return std::string(text(key)); }
+  std::string tf(std::string_view key, const std::vector<std::string>& args) const {
+    return format_text(text(key), args);
+  }
+  void navigate(Route route) const {
+    Action action;
+    action.kind = Action::Kind::Navigate;
+    action.route = std::move(route);
+    out.actions.push_back(std::move(action));
+  }
+};
+
+bool narrow_layout() { return ImGui::GetIO().DisplaySize.x < 720.0f; }
+
+// Side padding that centres a column of at most kReadingWidth, so lines stay readable on wide screens.
+float reading_padding(float window_width) {
+  const float minimum = window_width < 720.0f ? 12.0f : 24.0f;
+  return std::max(minimum, (window_width - kReadingWidth) * 0.5f);
+}
+
+const Language* active_language(const AppState& app) { return app.catalog.find_language(app.language); }
+
+int course_minutes(const Course& course) {
+  int total = 0;
+  for (const Module& module : course.modules) total += module.minutes;
+  return total;
+}
+
+// [SECTION] Header and notices ------------------------------------------------------------------------
+
+void draw_header(const View& s) {
+  const Fonts& fonts = s.ui.fonts;
+  const bool narrow = narrow_layout();
+  const float row_y = ImGui::GetCursorPosY();
+  ImGui::PushFont(fonts.h1);
+  const float title_height = ImGui::GetFontSize();
+  if (!narrow) ImGui::SetCursorPosY(row_y + (kTouchTarget - title_height) * 0.5f);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme().heading);
+  ImGui::TextUnformatted("Siaga");
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  add_last_item(Role::Heading, "Siaga");
+  if (SemanticNode* node = last_node()) node->level = 1;
+  ImGui::PushFont(fonts.small);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
+  if (!narrow) {
+    ImGui::SameLine(0, 14);
+    ImGui::SetCursorPosY(row_y + (kTouchTarget - title_height) * 0.5f + title_height - ImGui::GetFontSize() - 3);
+    ImGui::TextUnformatted(s.t("app.tagline").c_str());
+    add_last_item(Role::Text, s.t("app.tagline"));
+  } else {
+    text_wrapped(s.t("app.tagline"));
+  }
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+
+  // The language switch: each language named in itself, so anyone can find their own.
+  ImGui::PushFont(fonts.body);
+  const std::string& current = s.app.pending_language.empty() ? s.app.language : s.app.pending_language;
+  const struct { const char* tag; const char* name; } languages[] = {{"en", "English"}, {"id", "Bahasa Indonesia"}};
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float row_width = 0;
+  for (const auto& language : languages)
+    row_width += ImGui::CalcTextSize(language.name).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+  // Each button is placed explicitly: after SameLine, ImGui would align the second to the title's
+  // text baseline rather than to the first button.
+  float x = narrow ? ImGui::GetCursorPosX()
+                   : std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - row_width + style.ItemSpacing.x);
+  const float y = narrow ? ImGui::GetCursorPosY() : row_y;
+  for (const auto& language : languages) {
+    ImGui::SetCursorPos(ImVec2(x, y));
+    if (toggle_button(language.name, current == language.tag) && current != language.tag) {
+      Action action;
+      action.kind = Action::Kind::SetLanguage;
+      action.text = language.tag;
+      s.out.actions.push_back(std::move(action));
+    }
+    x = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetScrollX() + style.ItemSpacing.x;
+  }
+  ImGui::PopFont();
+  ImGui::Separator();
+}
+
+void draw_notices(const View& s) {
+  if (!s.app.storage_available) notice(s.t("notice.storage_refused"), theme().warning);
+  else if (s.app.storage_write_failed) notice(s.t("notice.storage_failed"), theme().warning);
+  if (s.app.settings_damaged) notice(s.t("notice.settings_damaged"), theme().warning);
+  if (!s.app.pending_language.empty() && s.app.language_error.empty())
+    notice(s.t("notice.loading_language"), theme().note);
+  if (!s.app.language_error.empty()) notice(s.tf("notice.language_failed", {s.app.language_error}), theme().error);
+}
+
+// [SECTION] Catalog ----------------------------------------------------------------------------------
+
+void draw_catalog(const View& s, const Language& language) {
+  heading(s.t("catalog.heading"), 2, s.ui.fonts.h2);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
+  text_wrapped(s.t("catalog.intro"));
+  ImGui::PopStyleColor();
+  ImGui::Spacing();
+  for (const Course& course : language.courses) {
+    ImGui::PushID(course.id.c_str());
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18, 14));
+    ImGui::BeginChild("card", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_Border |
+                                               ImGuiChildFlags_AlwaysUseWindowPadding);
+    heading(course.title, 3, s.ui.fonts.h3);
+    text_wrapped(course.summary);
+    ImGui::PushFont(s.ui.fonts.small);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
+    text_wrapped(s.tf("catalog.course_facts",
+                      {std::to_string(course.modules.size()), std::to_string(course_minutes(course))}));
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    if (button(s.t("catalog.open") + "##" + course.id, true)) s.navigate(Route{siaga::Screen::Course, course.id, "", ""});
+    if (SemanticNode* node = last_node()) node->name = s.t("catalog.open") + ": " + course.title;
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopID();
+    ImGui::Spacing();
+  }
+  if (language.courses.empty()) text_wrapped(s.t("catalog.empty"));
+}
+
+// [SECTION] Course page ----------------------------------------------------------------------------
+
+void draw_course(const View& s, const Course& course) {
+  if (link(s.t("nav.all_courses"))) s.navigate(Route{});
+  heading(course.title, 2, s.ui.fonts.h2);
+  LessonContext lesson{&s.ui.fonts, &s.text, &s.out.actions, course.id};
+  draw_blocks(course.intro, lesson);
+  heading(s.t("course.modules"), 3, s.ui.fonts.h3);
+  for (const Module& module : course.modules) {
+    ImGui::PushID(module.id.c_str());
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 12));
+    ImGui::BeginChild("module", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_Border |
+                                                 ImGuiChildFlags_AlwaysUseWindowPadding);
+    heading(module.title.empty() ? module.id : module.title, 4, s.ui.fonts.bold);
+    if (!module.summary.empty()) text_wrapped(module.summary);
+    if (module.available) {
+      ImGui::PushFont(s.ui.fonts.small);
+      ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
+      text_wrapped(s.tf("course.module_facts", {std::to_string(module.minutes), std::to_string(module.sections.size())}));
+      ImGui::PopStyleColor();
+      ImGui::PopFont();
+      if (button(s.t("course.start") + "##" + module.id)) s.navigate(Route{siaga::Screen::Module, course.id, module.id, ""});
+      if (SemanticNode* node = last_node()) node->name = s.t("course.start") + ": " + module.title;
+    } else {
+      std::string why = s.t("course.unavailable");
+      for (const Diagnostic& d : module.diagnostics)
+        if (d.severity == Severity::Error) why += "\n" + d.to_string();
+      notice(why, theme().error);
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopID();
+    ImGui::Spacing();
+  }
+}
+
+// [SECTION] Module reader ---------------------------------------------------------------------------
+
+void draw_section_page(const View& s, const Course& course, const Module& module, size_t index) {
+  const Section& section = module.sections[index];
+  LessonContext lesson{&s.ui.fonts, &s.text, &s.out.actions, course.id};
+  if (index == 0) draw_blocks(module.intro, lesson);
+  heading(section.title, 2, s.ui.fonts.h2);
+  draw_blocks(section.blocks, lesson);
+  for (const Block& block : section.blocks) {
+    if (block.kind != Block::Kind::Quiz || block.quiz_index < 0 ||
+        block.quiz_index >= static_cast<int>(module.quizzes.size()))
+      continue;
+    const Quiz& quiz = module.quizzes[static_cast<size_t>(block.quiz_index)];
+    notice(s.tf("reader.quiz_placeholder", {std::to_string(quiz.questions.size())}), theme().note);
+  }
+}
+
+void draw_module(const View& s, const Course& course, const Module& module) {
+  if (link(s.t("nav.back_to_course") + "##course")) s.navigate(Route{siaga::Screen::Course, course.id, "", ""});
+  if (SemanticNode* node = last_node()) node->name = s.t("nav.back_to_course") + ": " + course.title;
+  heading(module.title, 1, s.ui.fonts.h1);
+  if (module.sections.empty()) {
+    text_wrapped(s.t("reader.empty"));
+    return;
+  }
+  size_t current = 0;
+  for (size_t i = 0; i < module.sections.size(); ++i)
+    if (module.sections[i].id == s.app.route.section) current = i;
+
+  auto go_to = [&](size_t i) { s.navigate(Route{siaga::Screen::Module, course.id, module.id, module.sections[i].id}); };
+
+  // Contents: every section, the current one marked; a link each.
+  ImGui::PushFont(s.ui.fonts.bold);
+  const bool contents_open = ImGui::TreeNodeEx(s.t("reader.contents").c_str(),
+                                               ImGuiTreeNodeFlags_NoTreePushOnOpen |
+                                                   (narrow_layout() ? 0 : ImGuiTreeNodeFlags_DefaultOpen));
+  ImGui::PopFont();
+  add_last_item(Role::Button, s.t("reader.contents"));
+  if (SemanticNode* node = last_node(); node && node->role == Role::Button) {
+    node->expandable = true;
+    node->expanded = contents_open;
+  }
+  if (contents_open) {
+    for (size_t i = 0; i < module.sections.size(); ++i) {
+      const std::string label = std::to_string(i + 1) + ". " + module.sections[i].title + "##toc" + std::to_string(i);
+      if (i == current) {
+        ImGui::PushFont(s.ui.fonts.bold);
+        if (link(label)) go_to(i);
+        ImGui::PopFont();
+      } else if (link(label)) {
+        go_to(i);
+      }
+    }
+  }
+  ImGui::PushFont(s.ui.fonts.small);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
+  text_wrapped(s.tf("reader.section_of", {std::to_string(current + 1), std::to_string(module.sections.size())}));
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  progress(static_cast<float>(current + 1) / static_cast<float>(module.sections.size()), "");
+  if (SemanticNode* node = last_node()) node->name = s.t("reader.progress");
+  ImGui::Spacing();
+
+  draw_section_page(s, course, module, current);
+
+  ImGui::Separator();
+  if (current > 0 && button(s.t("reader.previous"))) go_to(current - 1);
+  if (current > 0 && current + 1 < module.sections.size()) ImGui::SameLine();
+  if (current + 1 < module.sections.size() && button(s.t("reader.next"), true)) go_to(current + 1);
+  if (current + 1 == module.sections.size() && button(s.t("reader.finish"), true))
+    s.navigate(Route{siaga::Screen::Course, course.id, "", ""});
+
+  // Tell the app which section is on screen (persistence of reading position hangs off this event).
+  Action reached;
+  reached.kind = Action::Kind::SectionReached;
+  reached.route = Route{siaga::Screen::Module, course.id, module.id, module.sections[current].id};
+  s.out.actions.push_back(std::move(reached));
+}
+
+void draw_not_found(const View& s) {
+  heading(s.t("nav.not_found"), 2, s.ui.fonts.h2);
+  if (button(s.t("nav.all_courses"), true)) s.navigate(Route{});
+}
+
+}  // namespace
+
+// [SECTION] Frame ------------------------------------------------------------------------------------
+
+void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput& out) {
+  out.tree.nodes.clear();
+  out.tree.language = app.language;
+  begin_semantics(&out.tree);
+  const View s{app, text, ui, out};
+
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(reading_padding(viewport->WorkSize.x), 14));
+  ImGui::Begin("Siaga", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                   ImGuiWindowFlags_NoBringToFrontOnFocus);
+  ImGui::PopStyleVar();
+  ImGui::PushFont(ui.fonts.body);
+
+  if (!(ui.scrolled_route == app.route)) {  // a new screen starts at its top
+    ImGui::SetScrollY(0);
+    ui.scrolled_route = app.route;
+  }
+
+  draw_header(s);
+  draw_notices(s);
+  const Language* language = active_language(app);
+  if (!language) {
+    notice(s.t("notice.no_content"), theme().error);
+  } else {
+    const Course* course = app.route.course.empty() ? nullptr : find_course(*language, app.route.course);
+    const Module* module = course && !app.route.module.empty() ? find_module(*course, app.route.module) : nullptr;
+    switch (app.route.screen) {
+      case siaga::Screen::Catalog:
+      case siaga::Screen::Settings:
+      case siaga::Screen::About: draw_catalog(s, *language); break;
+      case siaga::Screen::Course:
+        if (course) draw_course(s, *course); else draw_not_found(s);
+        break;
+      case siaga::Screen::Module:
+        if (course && module && module->available) draw_module(s, *course, *module);
+        else if (course) draw_course(s, *course);
+        else draw_not_found(s);
+        break;
+    }
+  }
+  ImGui::Dummy(ImVec2(0, 24));
+
+  ImGui::PopFont();
+  ImGui::End();
+  begin_semantics(nullptr);
+}
+
+}  // namespace siaga::ui

@@ -1,0 +1,52 @@
+#include "ui/fonts.h"
+
+#include "imgui.h"
+
+namespace siaga::ui {
+
+const unsigned short* glyph_ranges() {
+  static const ImWchar ranges[] = {
+      0x0020, 0x007E,  // Basic Latin
+      0x00A0, 0x017F,  // Latin-1 Supplement, Latin Extended-A
+      0x2010, 0x2027,  // dashes, quotes, bullet, ellipsis
+      0x2030, 0x203A,  // per mille, angle quotes
+      0x20AC, 0x20AC,  // euro
+      0x2122, 0x2122,  // trade mark
+      0x2190, 0x2193,  // arrows
+      0,
+  };
+  return ranges;
+}
+
+namespace {
+ImFont* add_face(std::string& ttf, float size, float pixel_ratio) {
+  if (ttf.empty()) return nullptr;
+  ImFontConfig config;
+  config.FontDataOwnedByAtlas = false;
+  config.RasterizerDensity = pixel_ratio;
+  config.OversampleH = 2;
+  config.OversampleV = 1;
+  return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(ttf.data(), static_cast<int>(ttf.size()), size, &config,
+                                                    glyph_ranges());
+}
+}  // namespace
+
+Fonts build_fonts(FontFiles& files, float text_scale, float pixel_ratio) {
+  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  atlas->Clear();
+  const float body = 17.0f * text_scale;
+  Fonts fonts;
+  fonts.body = add_face(files.regular, body, pixel_ratio);
+  fonts.bold = add_face(files.bold, body, pixel_ratio);
+  fonts.italic = add_face(files.italic, body, pixel_ratio);
+  fonts.h1 = add_face(files.bold, body * 1.65f, pixel_ratio);
+  fonts.h2 = add_face(files.bold, body * 1.35f, pixel_ratio);
+  fonts.h3 = add_face(files.bold, body * 1.12f, pixel_ratio);
+  fonts.small = add_face(files.regular, body * 0.88f, pixel_ratio);
+  if (!fonts.bold) fonts.bold = fonts.body;
+  if (!fonts.italic) fonts.italic = fonts.body;
+  atlas->Build();
+  return fonts;
+}
+
+}  // namespace siaga::ui

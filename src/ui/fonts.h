@@ -1,0 +1,22 @@
+// fonts.h — builds the font atlas from the subset Noto Sans files the page fetched.
+#pragma once
+
+#include <string>
+
+#include "ui/ui.h"
+
+namespace siaga::ui {
+
+struct FontFiles {
+  std::string regular, bold, italic;  // TTF bytes; must outlive the atlas (not copied)
+};
+
+// The characters English and Indonesian text needs plus common punctuation. The build subsets the
+// fonts to the same ranges (tools/assemble-web.sh), so the two must change together.
+const unsigned short* glyph_ranges();
+
+// Clears the atlas and adds every face at text_scale, rasterised at pixel_ratio so text stays crisp
+// on high-density screens and after a text-size change (never a blurry upscale).
+Fonts build_fonts(FontFiles& files, float text_scale, float pixel_ratio);
+
+}  // namespace siaga::ui

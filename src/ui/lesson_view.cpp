@@ -1,0 +1,251 @@
+// lesson_view.cpp — rich text for lessons.
+//
+// Dear ImGui wraps text only within one font, so a paragraph that mixes regular, bold, italic and
+// links is laid out here word by word: measure each word in its own face, break lines at the wrap
+// width, draw through the window's draw list, and put an invisible button over every link word so
+// links are real, focusable ImGui items.
+//
+// [SECTION] Inline layout
+// [SECTION] Blocks
+#include "ui/lesson_view.h"
+
+#include <algorithm>
+#include <string>
+
+#include "imgui.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace siaga::ui {
+
+std::string plain_text(const std::vector<Span>& spans) {
+  std::string out;
+  for (const Span& span : spans) out += span.text;
+  return out;
+}
+
+// [SECTION] Inline layout ---------------------------------------------------------------------------
+namespace {
+
+ImFont* face_for(const Span& span, const Fonts& fonts, ImFont* base) {
+  if (span.bold) return fonts.bold ? fonts.bold : base;
+  if (span.italic) return fonts.italic ? fonts.italic : base;
+  return base;
+}
+
+void follow_link(const std::string& target, const LessonContext& ctx) {
+  Action action;
+  if (target.rfind("#/", 0) == 0) {
+    action.kind = Action::Kind::Navigate;
+    action.route = parse_route(target);
+  } else {
+    action.kind = Action::Kind::OpenExternal;
+    action.text = target;
+  }
+  ctx.actions->push_back(std::move(action));
+}
+
+// Lays out and draws spans from the cursor, wrapping at the content region's right edge.
+void rich_text(const std::vector<Span>& spans, const LessonContext& ctx, ImFont* base_font, unsigned int colour) {
+  const Fonts& fonts = *ctx.fonts;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float wrap_width = std::max(80.0f, ImGui::GetContentRegionAvail().x);
+  ImGui::PushFont(base_font);
+  const float line_height = ImGui::GetFontSize() * 1.45f;
+  ImGui::PopFont();
+  float x = 0, y = 0;
+  int link_index = 0;
+
+  for (const Span& span : spans) {
+    ImFont* font = face_for(span, fonts, base_font);
+    ImGui::PushFont(font);
+    const float font_size = ImGui::GetFontSize();
+    const float space = ImGui::CalcTextSize(" ").x;
+    const unsigned int col = span.link.empty() ? colour : theme().link;
+    const std::string& text = span.text;
+    size_t pos = 0;
+    float link_start_x = -1, link_start_y = 0;
+    while (pos < text.size()) {
+      if (text[pos] == '\n') {  // a hard line break inside the paragraph
+        x = 0;
+        y += line_height;
+        ++pos;
+        continue;
+      }
+      if (text[pos] == ' ') {
+        if (x > 0) x += space;
+        ++pos;
+        continue;
+      }
+      size_t end = pos;
+      while (end < text.size() && text[end] != ' ' && text[end] != '\n') ++end;
+      const char* word = text.data() + pos;
+      const char* word_end = text.data() + end;
+      const float word_width = ImGui::CalcTextSize(word, word_end).x;
+      if (x > 0 && x + word_width > wrap_width) {
+        x = 0;
+        y += line_height;
+      }
+      const ImVec2 at(origin.x + x, origin.y + y + (line_height - font_size) * 0.5f);
+      draw->AddText(font, font_size, at, col, word, word_end);
+      if (span.code)
+        draw->AddRect(ImVec2(at.x - 2, at.y - 1), ImVec2(at.x + word_width + 2, at.y + font_size + 1),
+                      theme().border, 3.0f);
+      if (!span.link.empty()) {
+        draw->AddLine(ImVec2(at.x, at.y + font_size), ImVec2(at.x + word_width, at.y + font_size), col, 1.0f);
+        const ImVec2 saved = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(ImVec2(at.x, origin.y + y));
+        ImGui::PushID(link_index++);
+        if (ImGui::InvisibleButton(span.link.c_str(), ImVec2(std::max(word_width, 1.0f), line_height)))
+          follow_link(span.link, ctx);
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::PopID();
+        ImGui::SetCursorScreenPos(saved);
+        if (link_start_x < 0) {
+          link_start_x = at.x;
+          link_start_y = origin.y + y;
+        }
+      }
+      x += word_width;
+      pos = end;
+    }
+    if (!span.link.empty() && link_start_x >= 0)
+      add_node(Role::Link, span.text, link_start_x, link_start_y,
+               std::max(1.0f, origin.x + x - link_start_x), line_height);
+    ImGui::PopFont();
+  }
+  ImGui::SetCursorScreenPos(origin);
+  ImGui::Dummy(ImVec2(wrap_width, y + line_height));
+}
+
+void paragraph(const std::vector<Span>& spans, const LessonContext& ctx, ImFont* font, unsigned int colour,
+               Role role = Role::Text, int level = 0) {
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  // The text node goes in before the links inside it, so the mirror reads in order; its size is
+  // known only after layout. Kept by index: the links' nodes may reallocate the list.
+  const size_t index = node_count();
+  add_node(role, plain_text(spans), start.x, start.y, 0, 0);
+  rich_text(spans, ctx, font, colour);
+  if (SemanticNode* node = node_at(index)) {
+    const ImVec2 end = ImGui::GetItemRectMax();
+    node->level = level;
+    node->w = end.x - start.x;
+    node->h = end.y - start.y;
+  }
+}
+
+// [SECTION] Blocks -----------------------------------------------------------------------------------
+
+const char* callout_label_key(CalloutKind kind) {
+  switch (kind) {
+    case CalloutKind::Note: return "callout.note";
+    case CalloutKind::Tip: return "callout.tip";
+    case CalloutKind::Warning: return "callout.warning";
+    case CalloutKind::Case: return "callout.case";
+    case CalloutKind::Discuss: return "callout.discuss";
+    case CalloutKind::None: break;
+  }
+  return "callout.note";
+}
+
+unsigned int callout_colour(CalloutKind kind) {
+  switch (kind) {
+    case CalloutKind::Tip: return theme().tip;
+    case CalloutKind::Warning: return theme().warning;
+    case CalloutKind::Case: return theme().case_study;
+    case CalloutKind::Discuss: return theme().discuss;
+    default: return theme().note;
+  }
+}
+
+void list(const Block& block, const LessonContext& ctx) {
+  int number = block.start;
+  for (const ListItem& item : block.items) {
+    const std::string marker =
+        block.kind == Block::Kind::NumberedList ? std::to_string(number++) + "." : std::string("\xE2\x80\xA2");
+    ImGui::PushFont(ctx.fonts->body);
+    const float indent = ImGui::CalcTextSize("00.").x + 10;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float line_height = ImGui::GetFontSize() * 1.45f;
+    ImGui::GetWindowDrawList()->AddText(ImVec2(at.x, at.y + (line_height - ImGui::GetFontSize()) * 0.5f),
+                                        theme().muted, marker.c_str());
+    ImGui::PopFont();
+    ImGui::Indent(indent);
+    paragraph(item.spans, ctx, ctx.fonts->body, theme().text);
+    if (!item.children.empty()) draw_blocks(item.children, ctx);
+    ImGui::Unindent(indent);
+  }
+}
+
+void table(const Block& block, const LessonContext& ctx) {
+  const int columns = static_cast<int>(std::max(block.header.size(), block.align.size()));
+  if (columns <= 0) return;
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchSame;
+  ImGui::PushID(block.line);
+  if (ImGui::BeginTable("table", columns, flags)) {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < columns; ++c) {
+      ImGui::TableSetColumnIndex(c);
+      if (c < static_cast<int>(block.header.size())) paragraph(block.header[c].spans, ctx, ctx.fonts->bold, theme().text);
+    }
+    for (const auto& row : block.rows) {
+      ImGui::TableNextRow();
+      for (int c = 0; c < columns && c < static_cast<int>(row.size()); ++c) {
+        ImGui::TableSetColumnIndex(c);
+        paragraph(row[c].spans, ctx, ctx.fonts->body, theme().text);
+      }
+    }
+    ImGui::EndTable();
+  }
+  ImGui::PopID();
+}
+
+void callout(const Block& block, const LessonContext& ctx) {
+  const std::string label(ctx.text ? (*ctx.text)(callout_label_key(block.callout)) : "Note");
+  ImGui::PushID(&block);
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, callout_colour(block.callout));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 12));
+  ImGui::BeginChild("callout", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+  heading(label, 4, ctx.fonts->bold);
+  draw_blocks(block.children, ctx);
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+  ImGui::PopID();
+}
+
+}  // namespace
+
+void draw_blocks(const std::vector<Block>& blocks, const LessonContext& ctx) {
+  for (const Block& block : blocks) {
+    switch (block.kind) {
+      case Block::Kind::Paragraph: paragraph(block.spans, ctx, ctx.fonts->body, theme().text); break;
+      case Block::Kind::Heading: {
+        ImFont* font = block.level <= 2 ? ctx.fonts->h2 : ctx.fonts->h3;
+        ImGui::Spacing();
+        paragraph(block.spans, ctx, font, theme().heading, Role::Heading, block.level);
+        break;
+      }
+      case Block::Kind::BulletList:
+      case Block::Kind::NumberedList: list(block, ctx); break;
+      case Block::Kind::Quote:
+        ImGui::Indent(16);
+        draw_blocks(block.children, ctx);
+        ImGui::Unindent(16);
+        break;
+      case Block::Kind::Callout: callout(block, ctx); break;
+      case Block::Kind::Table: table(block, ctx); break;
+      case Block::Kind::Code:
+        ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
+        text_wrapped(plain_text(block.spans));
+        ImGui::PopStyleColor();
+        break;
+      case Block::Kind::Rule: ImGui::Separator(); break;
+      case Block::Kind::Quiz: break;  // quizzes are drawn by the quiz screen
+    }
+    ImGui::Spacing();
+  }
+}
+
+}  // namespace siaga::ui

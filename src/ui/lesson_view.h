@@ -1,0 +1,25 @@
+// lesson_view.h — draws lesson blocks (paragraphs with mixed bold/italic/links, lists, callouts,
+// tables) with word wrapping, and records them in the semantic tree.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/content.h"
+#include "ui/ui.h"
+
+namespace siaga::ui {
+
+struct LessonContext {
+  const Fonts* fonts = nullptr;
+  const UiText* text = nullptr;
+  std::vector<Action>* actions = nullptr;
+  std::string course_id;  // relative module links resolve inside this course
+};
+
+// Returns the plain text of spans (for accessible names).
+std::string plain_text(const std::vector<Span>& spans);
+
+void draw_blocks(const std::vector<Block>& blocks, const LessonContext& ctx);
+
+}  // namespace siaga::ui

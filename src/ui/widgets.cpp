@@ -1,0 +1,164 @@
+#include "ui/widgets.h"
+
+#include <algorithm>
+#include <string>
+
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "ui/theme.h"
+
+namespace siaga::ui {
+
+namespace {
+SemanticTree* g_tree = nullptr;  // the frame's output; set by begin_semantics, not owned
+
+void mark_focus_if_focused() {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (g_tree && !g_tree->nodes.empty() && g.NavId != 0 && g.NavId == g.LastItemData.ID)
+    g_tree->nodes.back().focused = true;
+}
+}  // namespace
+
+std::string_view visible_label(std::string_view label) {
+  const size_t hashes = label.find("##");
+  return hashes == std::string_view::npos ? label : label.substr(0, hashes);
+}
+
+void begin_semantics(SemanticTree* tree) { g_tree = tree; }
+
+void add_node(Role role, std::string_view name, float x, float y, float w, float h) {
+  if (!g_tree) return;
+  SemanticNode node;
+  node.role = role;
+  node.name = std::string(name);
+  node.x = x;
+  node.y = y;
+  node.w = w;
+  node.h = h;
+  g_tree->nodes.push_back(std::move(node));
+}
+
+void add_last_item(Role role, std::string_view name) {
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max = ImGui::GetItemRectMax();
+  // Clip to the window so a scrolled-away widget is not placed off the visible canvas.
+  const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+  if (max.y < clip.Min.y || min.y > clip.Max.y) return;
+  add_node(role, visible_label(name), min.x, min.y, max.x - min.x, max.y - min.y);
+}
+
+size_t node_count() { return g_tree ? g_tree->nodes.size() : 0; }
+
+SemanticNode* node_at(size_t index) {
+  return g_tree && index < g_tree->nodes.size() ? &g_tree->nodes[index] : nullptr;
+}
+
+SemanticNode* last_node() { return g_tree && !g_tree->nodes.empty() ? &g_tree->nodes.back() : nullptr; }
+
+bool button(std::string_view label, bool primary) {
+  const std::string l(label);
+  if (primary) {
+    ImGui::PushStyleColor(ImGuiCol_Button, theme().accent);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme().accent_hover);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, theme().accent_hover);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme().on_accent);
+  }
+  const bool pressed = ImGui::Button(l.c_str(), ImVec2(0, kTouchTarget));
+  if (primary) ImGui::PopStyleColor(4);
+  add_last_item(Role::Button, label);
+  mark_focus_if_focused();
+  return pressed;
+}
+
+bool toggle_button(std::string_view label, bool pressed_state) {
+  const bool clicked = button(label, pressed_state);
+  if (SemanticNode* node = last_node(); node && node->role == Role::Button) {
+    node->checked = pressed_state;
+    node->toggle = true;
+  }
+  return clicked;
+}
+
+bool radio(std::string_view label, bool checked) {
+  const std::string l(label);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, (kTouchTarget - ImGui::GetFontSize()) * 0.5f));
+  const bool clicked = ImGui::RadioButton(l.c_str(), checked);
+  ImGui::PopStyleVar();
+  add_last_item(Role::Radio, label);
+  if (SemanticNode* node = last_node(); node && node->role == Role::Radio) node->checked = checked;
+  mark_focus_if_focused();
+  return clicked;
+}
+
+bool checkbox(std::string_view label, bool* checked) {
+  const std::string l(label);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, (kTouchTarget - ImGui::GetFontSize()) * 0.5f));
+  const bool clicked = ImGui::Checkbox(l.c_str(), checked);
+  ImGui::PopStyleVar();
+  add_last_item(Role::Checkbox, label);
+  if (SemanticNode* node = last_node(); node && node->role == Role::Checkbox) node->checked = *checked;
+  mark_focus_if_focused();
+  return clicked;
+}
+
+bool link(std::string_view label) {
+  const std::string l(label);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme().link);
+  ImGui::PushStyleColor(ImGuiCol_Button, 0);
+  ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, (kTouchTarget - ImGui::GetFontSize()) * 0.5f));
+  const bool clicked = ImGui::Button(l.c_str());
+  ImGui::PopStyleVar(2);
+  ImGui::PopStyleColor(2);
+  if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x + ImGui::GetStyle().FramePadding.x, max.y - 3),
+                                      ImVec2(max.x - ImGui::GetStyle().FramePadding.x, max.y - 3),
+                                      theme().link, 1.0f);
+  add_last_item(Role::Link, label);
+  mark_focus_if_focused();
+  return clicked;
+}
+
+void heading(std::string_view text, int level, ImFont* font) {
+  if (font) ImGui::PushFont(font);
+  const std::string t(text);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme().heading);
+  ImGui::TextWrapped("%s", t.c_str());
+  ImGui::PopStyleColor();
+  if (font) ImGui::PopFont();
+  add_last_item(Role::Heading, text);
+  if (SemanticNode* node = last_node(); node && node->role == Role::Heading) node->level = level;
+}
+
+void text_wrapped(std::string_view text) {
+  const std::string t(text);
+  ImGui::TextWrapped("%s", t.c_str());
+  add_last_item(Role::Text, text);
+}
+
+void progress(float fraction, std::string_view label) {
+  const std::string l(label);
+  ImGui::PushStyleColor(ImGuiCol_PlotHistogram, theme().accent);
+  ImGui::ProgressBar(std::clamp(fraction, 0.0f, 1.0f), ImVec2(-1, l.empty() ? 8.0f : 0.0f), l.empty() ? "" : l.c_str());
+  ImGui::PopStyleColor();
+  add_last_item(Role::Progress, label);
+  if (SemanticNode* node = last_node(); node && node->role == Role::Progress) node->value = fraction;
+}
+
+void notice(std::string_view text, unsigned int colour) {
+  const std::string t(text);
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, colour);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12, 10));
+  ImGui::BeginChild(ImGui::GetID(t.c_str()), ImVec2(0, 0),
+                    ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme().text);
+  ImGui::TextWrapped("%s", t.c_str());
+  ImGui::PopStyleColor();
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+  add_last_item(Role::Alert, text);
+}
+
+}  // namespace siaga::ui

@@ -1,0 +1,115 @@
+// lib.mjs — shared helpers for the browser tests: serve the built portal, drive Debian's Chromium with
+// playwright-core, find widgets by role and name in the accessibility mirror, and click the *canvas*
+// at their rectangle with a real mouse, so tests exercise the same input path as a person.
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../tools/serve.mjs';
+
+export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+export const DIST = process.env.SIAGA_DIST || join(ROOT, 'build/web/dist');
+export const OUTPUT = join(ROOT, 'test-output');
+
+const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--disable-default-apps', '--mute-audio',
+];
+
+export async function serve() {
+  const server = await startServer(DIST, 0);
+  return { server, url: `http://127.0.0.1:${server.address().port}/` };
+}
+
+// A browser profile of its own (a "device"): localStorage persists across reloads and relaunches.
+export async function launch({ profileDir, viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1,
+                               locale = 'en-US', javaScriptEnabled = true, hasTouch = false, isMobile = false,
+                               extraArgs = [] } = {}) {
+  const dir = profileDir || await mkdtemp(join(tmpdir(), 'siaga-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, ...extraArgs], viewport, deviceScaleFactor, locale, javaScriptEnabled, hasTouch, isMobile,
+  });
+  const page = context.pages()[0] || await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(msg.text()); });
+  page.on('pageerror', (error) => problems.push(String(error)));
+  return { context, page, problems, profileDir: dir,
+           async close() { await context.close(); if (!profileDir) await rm(dir, { recursive: true, force: true }); } };
+}
+
+// The mirror: hidden, correctly-roled DOM over the canvas, published by the portal each change.
+export function mirror(page) { return page.locator('#mirror'); }
+
+export async function findByRole(page, role, name, { timeout = 20000 } = {}) {
+  const locator = mirror(page).getByRole(role, { name, exact: typeof name === 'string' });
+  await locator.first().waitFor({ state: 'attached', timeout });
+  return locator.first();
+}
+
+// Alerts take no name from their content, so they are found by their text.
+export async function findAlert(page, text, { timeout = 20000 } = {}) {
+  const locator = mirror(page).getByRole('alert').filter({ hasText: text });
+  await locator.first().waitFor({ state: 'attached', timeout });
+  return locator.first();
+}
+
+// Clicks the canvas (not the mirror element) at the centre of a widget's rectangle.
+export async function clickWidget(page, role, name) {
+  const element = await findByRole(page, role, name);
+  const box = await element.boundingBox();
+  assert.ok(box && box.width > 0 && box.height > 0, `${role} "${name}" has no rectangle`);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+export async function waitForPortal(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('siaga-first-frame').length > 0, null, { timeout: 60000 });
+  await findByRole(page, 'heading', 'Siaga');
+}
+
+// Waits until the page has stopped drawing (render on demand), then returns the frame count.
+export async function settle(page, quietMs = 600) {
+  let last = -1;
+  for (let i = 0; i < 40; i++) {
+    const frames = await page.evaluate(() => SiagaBridge.framesDrawn());
+    if (frames === last) return frames;
+    last = frames;
+    await page.waitForTimeout(quietMs);
+  }
+  throw new Error('the portal never stopped drawing');
+}
+
+// Saves a screenshot to test-output/ and checks it is not blank: decodes the PNG in a scratch page
+// and counts distinct colours and the share of the most common one.
+export async function screenshot(page, name) {
+  await mkdir(OUTPUT, { recursive: true });
+  const file = join(OUTPUT, `${name}.png`);
+  const png = await page.screenshot({ path: file });
+  const scratch = await page.context().newPage();
+  const stats = await scratch.evaluate(async (b64) => {
+    const blob = await (await fetch('data:image/png;base64,' + b64)).blob();
+    const bitmap = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const counts = new Map();
+    for (let i = 0; i < data.length; i += 16) {  // every 4th pixel is plenty
+      const key = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    const top = Math.max(...counts.values());
+    return { colours: counts.size, dominant: top / (data.length / 16) };
+  }, png.toString('base64'));
+  await scratch.close();
+  assert.ok(stats.colours >= 16 && stats.dominant < 0.998,
+            `screenshot ${name} looks blank (${stats.colours} colours, ${(stats.dominant * 100).toFixed(1)}% one colour)`);
+  return file;
+}
+
+export async function writeOutput(name, text) {
+  await mkdir(OUTPUT, { recursive: true });
+  await writeFile(join(OUTPUT, name), text);
+}

@@ -1,0 +1,170 @@
+// The portal shell's core: routes, language choice, interface text, settings, the semantic tree,
+// and the app controller driven through an in-memory platform.
+#include <doctest/doctest.h>
+
+#include "app/controller.h"
+#include "core/i18n.h"
+#include "core/route.h"
+#include "core/semantic_tree.h"
+#include "core/settings.h"
+#include "memory_platform.h"
+
+using namespace siaga;
+
+namespace {
+std::string tiny_pack(const std::string& lang, const std::string& heading) {
+  const std::string po = "msgctxt \"catalog.heading\"\nmsgid \"Courses\"\nmsgstr \"" + heading + "\"\n";
+  const std::string course = "---\nid: demo\ntitle: Demo\nsummary: A demo.\n---\nHello.\n";
+  const std::string module = "---\nid: one\ntitle: One\nsummary: s\nminutes: 5\n---\n## First {#first}\nText.\n";
+  return write_pack({{"content/" + lang + "/ui.po", po},
+                     {"content/" + lang + "/demo/course.md", course},
+                     {"content/" + lang + "/demo/01-one.md", module}});
+}
+}  // namespace
+
+TEST_CASE("a module address with a section parses and prints back the same") {
+  const Route route = parse_route("#/course/micic/module/prepare/section/mapping");
+  CHECK(route.screen == Screen::Module);
+  CHECK(route.course == "micic");
+  CHECK(route.module == "prepare");
+  CHECK(route.section == "mapping");
+  CHECK(route_to_hash(route) == "#/course/micic/module/prepare/section/mapping");
+}
+
+TEST_CASE("a malformed or unknown address opens the catalog") {
+  CHECK(parse_route("").screen == Screen::Catalog);
+  CHECK(parse_route("#/course/").screen == Screen::Catalog);
+  CHECK(parse_route("#/course/BAD ID").screen == Screen::Catalog);
+  CHECK(parse_route("#/nowhere/at/all").screen == Screen::Catalog);
+}
+
+TEST_CASE("the browser's first supported language wins, ignoring region and case") {
+  CHECK(negotiate_language({"fr-FR", "ID-id", "en"}, {"en", "id"}, "en") == "id");
+  CHECK(negotiate_language({"de"}, {"en", "id"}, "en") == "en");
+}
+
+TEST_CASE("interface text falls back to English, then to the key") {
+  Translations english, indonesian;
+  english.by_key["a"] = "Apple";
+  english.by_key["b"] = "Banana";
+  indonesian.by_key["a"] = "Apel";
+  const UiText text(&indonesian, &english);
+  CHECK(text("a") == "Apel");
+  CHECK(text("b") == "Banana");
+  CHECK(text("missing.key") == "missing.key");
+}
+
+TEST_CASE("placeholders may be reordered by a translation") {
+  CHECK(format_text("{1} dari {0}", {"10", "3"}) == "3 dari 10");
+  CHECK(format_text("{5} stays empty", {"x"}) == " stays empty");
+}
+
+TEST_CASE("settings round-trip through their stored form") {
+  Settings settings;
+  settings.language = "id";
+  const SettingsLoad loaded = parse_settings(settings_to_json(settings));
+  CHECK_FALSE(loaded.damaged);
+  CHECK(loaded.settings == settings);
+}
+
+TEST_CASE("damaged or future settings fall back to defaults and say so") {
+  CHECK(parse_settings("{not json").damaged);
+  CHECK(parse_settings("[]").damaged);
+  CHECK(parse_settings("{\"language\":\"id\"}").damaged);               // no schema
+  CHECK(parse_settings("{\"schema\":99,\"language\":\"id\"}").damaged);  // from a newer version
+  CHECK(parse_settings("{\"schema\":1,\"language\":7}").damaged);
+  CHECK(parse_settings("{not json").settings.language.empty());
+}
+
+TEST_CASE("the semantic tree serialises role, name, state and rectangle, escaping text") {
+  SemanticTree tree;
+  tree.language = "id";
+  SemanticNode node;
+  node.role = Role::Button;
+  node.name = "Say \"hi\"\n";
+  node.checked = true;
+  node.toggle = true;
+  node.x = 1.5f;
+  node.w = 10;
+  node.h = 44;
+  tree.nodes.push_back(node);
+  CHECK(tree.to_json() ==
+        "{\"lang\":\"id\",\"nodes\":[{\"r\":\"button\",\"n\":\"Say \\\"hi\\\"\\n\",\"c\":1,\"t\":1,"
+        "\"x\":1.5,\"y\":0,\"w\":10,\"h\":44}]}");
+}
+
+TEST_CASE("start-up follows the browser's language and takes the prefetched pack") {
+  test::MemoryPlatform platform;
+  platform.languages = {"id-ID"};
+  platform.assets["content-id.pack"] = tiny_pack("id", "Kursus");
+  AppState app;
+  CHECK(start_app(app, platform));
+  CHECK(app.language == "id");
+  CHECK(platform.document_language == "id");
+  CHECK(ui_text(app)("catalog.heading") == "Kursus");
+}
+
+TEST_CASE("a stored language choice beats the browser's") {
+  test::MemoryPlatform platform;
+  platform.languages = {"en-US"};
+  platform.stored[kSettingsKey] = "{\"schema\":1,\"language\":\"id\"}";
+  platform.assets["content-id.pack"] = tiny_pack("id", "Kursus");
+  AppState app;
+  start_app(app, platform);
+  CHECK(app.language == "id");
+}
+
+TEST_CASE("switching to a language not yet loaded fetches its pack, then switches and saves the choice") {
+  test::MemoryPlatform platform;
+  platform.assets["content-en.pack"] = tiny_pack("en", "Courses");
+  AppState app;
+  start_app(app, platform);
+  REQUIRE(app.language == "en");
+
+  apply_action(app, platform, Action{Action::Kind::SetLanguage, "id", {}});
+  CHECK(app.pending_language == "id");
+  CHECK(platform.requested == std::vector<std::string>{"content-id.pack"});
+  CHECK(app.language == "en");  // still usable while it downloads
+
+  platform.assets["content-id.pack"] = tiny_pack("id", "Kursus");
+  CHECK(poll_app(app, platform));
+  CHECK(app.language == "id");
+  CHECK(app.pending_language.empty());
+  CHECK(parse_settings(platform.stored[kSettingsKey]).settings.language == "id");
+}
+
+TEST_CASE("a pack that fails to download is reported and the current language stays") {
+  test::MemoryPlatform platform;
+  platform.assets["content-en.pack"] = tiny_pack("en", "Courses");
+  AppState app;
+  start_app(app, platform);
+  apply_action(app, platform, Action{Action::Kind::SetLanguage, "id", {}});
+  platform.asset_errors["content-id.pack"] = "content-id.pack: HTTP 404";
+  CHECK(poll_app(app, platform));
+  CHECK(app.language == "en");
+  CHECK(app.language_error == "content-id.pack: HTTP 404");
+}
+
+TEST_CASE("a failed settings write is reported and the choice still applies in memory") {
+  test::MemoryPlatform platform;
+  platform.assets["content-en.pack"] = tiny_pack("en", "Courses");
+  platform.assets["content-id.pack"] = tiny_pack("id", "Kursus");
+  AppState app;
+  start_app(app, platform);
+  platform.next_save = StoreResult::Full;
+  apply_action(app, platform, Action{Action::Kind::SetLanguage, "id", {}});
+  CHECK(app.storage_write_failed);
+  CHECK(app.language == "id");
+}
+
+TEST_CASE("navigating updates the address, and the back button's address is picked up") {
+  test::MemoryPlatform platform;
+  platform.assets["content-en.pack"] = tiny_pack("en", "Courses");
+  AppState app;
+  start_app(app, platform);
+  apply_action(app, platform, Action{Action::Kind::Navigate, "", parse_route("#/course/demo")});
+  CHECK(platform.hash == "#/course/demo");
+  platform.hash = "#/";  // the learner pressed Back
+  CHECK(poll_app(app, platform));
+  CHECK(app.route.screen == Screen::Catalog);
+}

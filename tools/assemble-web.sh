@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# assemble-web.sh DIST SIAGA_PACK — completes the shipped folder next to siaga.js/siaga.wasm:
+# subset fonts, content packs (siaga-pack refuses broken content), the page with the files' sizes
+# for its progress bar, precompressed .br/.gz copies, and a size report (build/web/size-report.txt).
+set -euo pipefail
+dist=$1
+pack_tool=${2:-}
+root=$(cd "$(dirname "$0")/.." && pwd)
+cache="$(dirname "$dist")/font-cache"
+mkdir -p "$dist" "$cache"
+
+# Fonts: Noto Sans from fonts-noto-core, cut to the characters English and Indonesian need. Keep in
+# step with glyph_ranges() in src/ui/fonts.cpp.
+unicodes="U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2190-2193"
+for face in Regular Bold Italic; do
+  src=/usr/share/fonts/truetype/noto/NotoSans-$face.ttf
+  out="$cache/NotoSans-$face.ttf"
+  if [[ ! -f "$out" || "$src" -nt "$out" || "$0" -nt "$out" ]]; then
+    /usr/bin/python3 -m fontTools.subset "$src" --unicodes="$unicodes" --output-file="$out" \
+      --no-hinting --layout-features='' --drop-tables+=GPOS,GSUB,GDEF,DSIG --name-IDs='0,1,2,3,4,5,6,13,14' \
+      --notdef-outline
+  fi
+  cp "$out" "$dist/"
+done
+
+# Content packs, one per language. siaga-pack runs the author checks first and refuses broken content.
+if [[ -n "$pack_tool" ]]; then
+  rm -f "$dist"/content-*.pack
+  "$pack_tool" "$root/content" "$dist"
+fi
+
+cp "$root/web/siaga.css" "$root/web/bridge.js" "$root/web/loader.js" "$dist/"
+
+# The page carries the raw size of each file it loads, so the progress bar shows bytes of a known total.
+files_json=$(cd "$dist" && for f in siaga.wasm siaga.js NotoSans-*.ttf content-*.pack; do
+  [[ -f "$f" ]] && printf '"%s":%s,' "$f" "$(stat -c %s "$f")"; done)
+files_json="{${files_json%,}}"
+sed "s|@FILES@|$files_json|" "$root/web/index.html" > "$dist/index.html"
+
+# Precompressed copies for servers that can send them (tools/serve.mjs does; see README).
+for f in "$dist"/*; do
+  case "$f" in *.br|*.gz) continue ;; esac
+  [[ -f "$f.gz" && "$f.gz" -nt "$f" ]] || gzip -9 -n -k -f "$f"
+  [[ -f "$f.br" && "$f.br" -nt "$f" ]] || brotli -q 11 -k -f "$f"
+done
+
+"$root/tools/size-report.sh" "$dist" | tee "$(dirname "$dist")/size-report.txt"

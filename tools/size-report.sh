@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# size-report.sh DIST — raw, gzip -9 and brotli -q 11 size of every shipped file, and the first-load
+# total (everything the page fetches to show the catalog in one language).
+set -euo pipefail
+dist=$1
+printf '%-26s %10s %10s %10s\n' file raw gzip brotli
+total_raw=0 total_gz=0 total_br=0
+first_raw=0 first_gz=0 first_br=0
+for f in "$dist"/*; do
+  case "$f" in *.br|*.gz) continue ;; esac
+  name=$(basename "$f")
+  raw=$(stat -c %s "$f")
+  gz=$(stat -c %s "$f.gz" 2>/dev/null || gzip -9 -n -c "$f" | wc -c)
+  br=$(stat -c %s "$f.br" 2>/dev/null || brotli -q 11 -c "$f" | wc -c)
+  printf '%-26s %10d %10d %10d\n' "$name" "$raw" "$gz" "$br"
+  total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz)) total_br=$((total_br + br))
+  case "$name" in content-id.pack) ;; *)  # first load: one language (English here)
+    first_raw=$((first_raw + raw)) first_gz=$((first_gz + gz)) first_br=$((first_br + br)) ;; esac
+done
+printf '%-26s %10d %10d %10d\n' "all files" "$total_raw" "$total_gz" "$total_br"
+printf '%-26s %10d %10d %10d\n' "first load (en)" "$first_raw" "$first_gz" "$first_br"

@@ -1,0 +1,157 @@
+// bridge.js — what the C++ portal asks of the page: storage, fetched files, the address bar, links,
+// and the accessibility mirror of the semantic tree. Small on purpose: a bridge, not an app.
+'use strict';
+window.SiagaBridge = (function () {
+  let module = null;
+  const assets = new Map();       // name -> Uint8Array, handed to C++ once
+  const assetErrors = new Map();  // name -> message
+  const SETTINGS_KEY = 'siaga.settings';
+
+  // [storage] localStorage, probed once. Private modes and blocked storage throw on access.
+  const storage = (function () {
+    try {
+      const s = window.localStorage;
+      s.setItem('siaga.probe', '1');
+      s.removeItem('siaga.probe');
+      return s;
+    } catch (e) {
+      return null;
+    }
+  })();
+
+  function wake() { if (module && module._siaga_wake) module._siaga_wake(); }
+
+  // [mirror] one DOM element per semantic node, reused while role and name stay the same.
+  const tags = { heading: 'div', text: 'p', button: 'button', checkbox: 'div', radio: 'div', link: 'a',
+                 textbox: 'input', progressbar: 'div', alert: 'div' };
+  let mirrored = [];
+
+  function activate(node) {
+    // A screen reader (or keyboard on the mirror) activated an element: click the canvas there, so it
+    // goes through exactly the same input path as a mouse.
+    const canvas = document.getElementById('canvas');
+    const x = node.x + node.w / 2, y = node.y + node.h / 2;
+    const init = { clientX: x, clientY: y, bubbles: true, button: 0 };
+    canvas.dispatchEvent(new MouseEvent('mousemove', init));
+    canvas.dispatchEvent(new MouseEvent('mousedown', init));
+    canvas.dispatchEvent(new MouseEvent('mouseup', init));
+  }
+
+  function makeElement(node) {
+    const el = document.createElement(tags[node.r] || 'div');
+    if (node.r === 'heading') el.setAttribute('role', 'heading');
+    if (node.r === 'checkbox' || node.r === 'radio' || node.r === 'progressbar' || node.r === 'alert')
+      el.setAttribute('role', node.r);
+    if (node.r === 'link') el.setAttribute('href', '#');
+    if (node.r === 'button' || node.r === 'link' || node.r === 'checkbox' || node.r === 'radio') {
+      if (node.r !== 'button' && node.r !== 'link') el.tabIndex = -1;
+      el.addEventListener('click', (event) => { event.preventDefault(); activate(el.siagaNode); });
+    }
+    return el;
+  }
+
+  function updateElement(el, node) {
+    el.siagaNode = node;
+    if (el.textContent !== node.n && node.r !== 'progressbar' && node.r !== 'textbox') el.textContent = node.n;
+    if (node.r === 'heading') el.setAttribute('aria-level', String(node.l || 2));
+    if (node.r === 'checkbox' || node.r === 'radio') el.setAttribute('aria-checked', node.c ? 'true' : 'false');
+    if (node.r === 'button' && node.t) el.setAttribute('aria-pressed', node.c ? 'true' : 'false');
+    if (node.e !== undefined) el.setAttribute('aria-expanded', node.e ? 'true' : 'false');
+    if (node.r === 'progressbar') {
+      el.setAttribute('aria-label', node.n);
+      el.setAttribute('aria-valuemin', '0');
+      el.setAttribute('aria-valuemax', '100');
+      el.setAttribute('aria-valuenow', String(Math.round((node.v || 0) * 100)));
+    }
+    if (node.d) el.setAttribute('aria-disabled', 'true'); else el.removeAttribute('aria-disabled');
+    el.style.left = node.x + 'px';
+    el.style.top = node.y + 'px';
+    el.style.width = Math.max(1, node.w) + 'px';
+    el.style.height = Math.max(1, node.h) + 'px';
+  }
+
+  function publishTree(json) {
+    const tree = JSON.parse(json);
+    const root = document.getElementById('mirror');
+    if (tree.lang) root.lang = tree.lang;
+    const next = [];
+    for (let i = 0; i < tree.nodes.length; i++) {
+      const node = tree.nodes[i];
+      const old = mirrored[i];
+      const el = old && old.siagaNode.r === node.r && old.siagaNode.n === node.n ? old : makeElement(node);
+      updateElement(el, node);
+      next.push(el);
+    }
+    // Replace children only where they changed, so screen readers keep their place.
+    for (let i = 0; i < next.length; i++) {
+      if (root.children[i] !== next[i]) root.insertBefore(next[i], root.children[i] || null);
+    }
+    while (root.children.length > next.length) root.removeChild(root.lastChild);
+    mirrored = next;
+    window.dispatchEvent(new CustomEvent('siaga-tree'));
+  }
+
+  window.addEventListener('hashchange', wake);
+  window.addEventListener('popstate', wake);
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) wake(); });
+
+  return {
+    attach(m) { module = m; },
+    fatal(message) { if (window.SiagaProblem) window.SiagaProblem(message, ''); },
+
+    initialLanguage() {
+      // Mirrors the C++ choice (stored setting, else the browser's language) so the loader can
+      // prefetch the right content pack; C++ makes the final choice and fetches another if needed.
+      try {
+        const stored = storage && JSON.parse(storage.getItem(SETTINGS_KEY) || 'null');
+        if (stored && (stored.language === 'en' || stored.language === 'id')) return stored.language;
+      } catch (e) { /* damaged settings: C++ reports it */ }
+      for (const tag of navigator.languages || [navigator.language || 'en']) {
+        const primary = String(tag).toLowerCase().split('-')[0];
+        if (primary === 'en' || primary === 'id') return primary;
+      }
+      return 'en';
+    },
+
+    storageAvailable() { return storage !== null; },
+    storageGet(key) {
+      try { return storage ? storage.getItem(key) : null; } catch (e) { return null; }
+    },
+    storageSet(key, value) {
+      if (!storage) return 2;
+      try { storage.setItem(key, value); return 0; } catch (e) {
+        return e && (e.name === 'QuotaExceededError' || e.code === 22) ? 1 : 2;
+      }
+    },
+
+    languages() { return Array.from(navigator.languages || [navigator.language || 'en']); },
+
+    addAsset(name, bytes) { assets.set(name, bytes); },
+    takeAsset(name) {
+      const bytes = assets.get(name);
+      assets.delete(name);
+      return bytes || null;
+    },
+    requestAsset(name) {
+      assetErrors.delete(name);
+      fetch(name).then((r) => {
+        if (!r.ok) throw new Error('HTTP ' + r.status);
+        return r.arrayBuffer();
+      }).then((buffer) => { assets.set(name, new Uint8Array(buffer)); wake(); },
+              (error) => { assetErrors.set(name, name + ': ' + error.message); wake(); });
+    },
+    assetError(name) { return assetErrors.get(name) || null; },
+
+    publishTree,
+    openExternal(url) {
+      if (/^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
+    },
+    pushHash(hash) { if (location.hash !== hash) history.pushState(null, '', hash); },
+    firstFrame() {
+      performance.mark('siaga-first-frame');
+      document.getElementById('loading').hidden = true;
+      document.getElementById('canvas').focus();
+    },
+    framesDrawn() { return module && module._siaga_frames_drawn ? module._siaga_frames_drawn() : 0; },
+  };
+})();

@@ -1,0 +1,100 @@
+// loader.js — shows a real progress bar while the portal's files download, then starts the
+// WebAssembly module. Explains in plain words what is wrong when the browser cannot run it.
+'use strict';
+(function () {
+  const $ = (id) => document.getElementById(id);
+
+  function problem(en, id) {
+    $('loading').hidden = true;
+    $('problem-text').textContent = en;
+    $('problem-text-id').textContent = id || '';
+    $('problem').hidden = false;
+  }
+  window.SiagaProblem = problem;
+
+  if (!document.createElement('canvas').getContext('webgl2')) {
+    problem('Siaga needs a browser with WebGL 2 (for example a recent Chrome, Firefox, Edge or Safari). ' +
+            'WebGL 2 seems to be missing or turned off here. Try updating the browser, or turning on hardware acceleration.',
+            'Siaga memerlukan peramban dengan WebGL 2 (misalnya Chrome, Firefox, Edge, atau Safari versi terbaru). ' +
+            'WebGL 2 tampaknya tidak tersedia atau dimatikan. Coba perbarui peramban atau aktifkan akselerasi perangkat keras.');
+    return;
+  }
+  if (typeof WebAssembly !== 'object') {
+    problem('Siaga needs a browser that supports WebAssembly. Please update your browser.',
+            'Siaga memerlukan peramban yang mendukung WebAssembly. Silakan perbarui peramban Anda.');
+    return;
+  }
+
+  const sizes = JSON.parse(document.body.dataset.files || '{}');  // raw sizes, written by the build
+  const language = SiagaBridge.initialLanguage();
+  const wanted = ['siaga.wasm', 'siaga.js', 'NotoSans-Regular.ttf', 'NotoSans-Bold.ttf', 'NotoSans-Italic.ttf',
+                  'content-' + language + '.pack'];
+  const total = wanted.reduce((sum, name) => sum + (sizes[name] || 0), 0);
+  const received = {};
+  const bar = $('loading-bar');
+  const kb = (n) => Math.round(n / 1024) + ' KB';
+
+  function showProgress() {
+    const got = Object.values(received).reduce((a, b) => a + b, 0);
+    bar.value = total ? Math.min(1, got / total) : 0;
+    $('loading-bytes').textContent = kb(got) + ' / ' + kb(total);
+  }
+
+  // Fetches one file, counting its bytes as they arrive (the decoded body, so compressed transfer
+  // still adds up to the raw sizes the build recorded).
+  async function fetchCounting(name) {
+    const response = await fetch(name);
+    if (!response.ok) throw new Error(name + ': HTTP ' + response.status);
+    const reader = response.body.getReader();
+    const chunks = [];
+    let length = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      length += value.length;
+      received[name] = length;
+      showProgress();
+    }
+    const bytes = new Uint8Array(length);
+    let at = 0;
+    for (const chunk of chunks) { bytes.set(chunk, at); at += chunk.length; }
+    return bytes;
+  }
+
+  $('loading').hidden = false;
+  showProgress();
+  performance.mark('siaga-load-start');
+
+  Promise.all(wanted.map((name) => fetchCounting(name).then((bytes) => [name, bytes])))
+    .then((files) => {
+      let wasm = null;
+      for (const [name, bytes] of files) {
+        if (name === 'siaga.wasm') wasm = bytes;
+        else if (name !== 'siaga.js') SiagaBridge.addAsset(name, bytes);
+      }
+      $('loading-text').textContent = 'Starting…';
+      window.Module = {
+        canvas: $('canvas'),
+        instantiateWasm(imports, done) {
+          WebAssembly.instantiate(wasm, imports).then((result) => done(result.instance), (error) => {
+            problem('Siaga could not start: ' + error.message, 'Siaga tidak dapat dimulai.');
+          });
+          return {};
+        },
+        print: (text) => console.log(text),
+        printErr: (text) => console.warn(text),
+        onAbort: (what) => problem('Siaga stopped because of an internal error (' + what + '). Reload the page; your saved progress is kept.',
+                                   'Siaga berhenti karena kesalahan internal. Muat ulang halaman; kemajuan yang tersimpan tetap ada.'),
+      };
+      SiagaBridge.attach(window.Module);
+      const script = document.createElement('script');
+      script.src = 'siaga.js';
+      script.onerror = () => problem('Could not load siaga.js.', 'Gagal memuat siaga.js.');
+      document.body.appendChild(script);
+    })
+    .catch((error) => {
+      problem('Siaga could not download its files (' + error.message + '). Check the connection and reload the page.',
+              'Siaga tidak dapat mengunduh berkasnya. Periksa koneksi, lalu muat ulang halaman.');
+    });
+})();

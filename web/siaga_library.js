@@ -1,0 +1,41 @@
+// siaga_library.js — the C++ side's doorway to the page (linked with --js-library).
+// Each function is a thin adapter from C types to the bridge in web/bridge.js, which does the work.
+// Strings returned to C++ are malloc'd; the caller frees them.
+mergeInto(LibraryManager.library, {
+  $siagaNewString__deps: ['malloc'],
+  $siagaNewString: function (text) {
+    if (text === null || text === undefined) return 0;
+    const size = lengthBytesUTF8(text) + 1;
+    const ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    return ptr;
+  },
+  siaga_js_storage_get__deps: ['$siagaNewString'],
+  siaga_js_storage_get: function (key) { return siagaNewString(SiagaBridge.storageGet(UTF8ToString(key))); },
+  siaga_js_storage_set: function (key, value) {
+    return SiagaBridge.storageSet(UTF8ToString(key), UTF8ToString(value));
+  },
+  siaga_js_storage_available: function () { return SiagaBridge.storageAvailable() ? 1 : 0; },
+  siaga_js_languages__deps: ['$siagaNewString'],
+  siaga_js_languages: function () { return siagaNewString(SiagaBridge.languages().join(',')); },
+  siaga_js_take_asset__deps: ['malloc'],
+  siaga_js_take_asset: function (name, outLength) {
+    const bytes = SiagaBridge.takeAsset(UTF8ToString(name));
+    if (!bytes) return 0;
+    const ptr = _malloc(bytes.length + 1);
+    HEAPU8.set(bytes, ptr);
+    HEAP32[outLength >> 2] = bytes.length;
+    return ptr;
+  },
+  siaga_js_request_asset: function (name) { SiagaBridge.requestAsset(UTF8ToString(name)); },
+  siaga_js_asset_error__deps: ['$siagaNewString'],
+  siaga_js_asset_error: function (name) { return siagaNewString(SiagaBridge.assetError(UTF8ToString(name))); },
+  siaga_js_publish_tree: function (json) { SiagaBridge.publishTree(UTF8ToString(json)); },
+  siaga_js_set_document_language: function (tag) { document.documentElement.lang = UTF8ToString(tag); },
+  siaga_js_open_link: function (url) { SiagaBridge.openExternal(UTF8ToString(url)); },
+  siaga_js_get_hash__deps: ['$siagaNewString'],
+  siaga_js_get_hash: function () { return siagaNewString(location.hash); },
+  siaga_js_push_hash: function (hash) { SiagaBridge.pushHash(UTF8ToString(hash)); },
+  siaga_js_first_frame: function () { SiagaBridge.firstFrame(); },
+  siaga_js_pixel_ratio: function () { return window.devicePixelRatio || 1; },
+});
