@@ -220,10 +220,6 @@ Parsed<Module> parse_module(std::string_view text, std::string_view path);
 Parsed<Course> parse_course(std::string_view text, std::string_view path);
 // The inside of one ```quiz fence. first_line is the file line of the fence's first inner line.
 Parsed<std::vector<Question>> parse_gift(std::string_view text, std::string_view path, int first_line);
-// The inline Markdown of question, option and feedback text (kept as written by parse_gift) as styled
-// spans, so the quiz screen renders **bold**, *italic*, `code` and links like the lesson text.
-// Separate paragraphs or list items are joined by a "\n" span.
-std::vector<Span> parse_inline_markdown(std::string_view text);
 // A gettext PO file of interface strings.
 Parsed<Translations> parse_po(std::string_view text, std::string_view path);
 
@@ -234,6 +230,10 @@ Parsed<Catalog> build_catalog(const std::vector<SourceFile>& files);
 // Cross-file checks for authors (siaga-lint): duplicate ids, languages that differ from "en" in
 // courses / modules / sections / questions / option counts, missing interface translations.
 std::vector<Diagnostic> check_catalog(const Catalog& catalog);
+
+// Inline Markdown (question text, option text, feedback) as styled spans; block syntax is kept as
+// plain text. Never fails: anything unparseable comes back as one plain span.
+std::vector<Span> parse_inline(std::string_view markdown);
 
 // The content pack shipped to the browser: one file per language holding that language's files.
 // Format: "SIAGA-PACK 1\n", then per file "<path>\n<byte length>\n<bytes>\n".

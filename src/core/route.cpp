@@ -31,6 +31,7 @@ Route parse_route(std::string_view hash) {
   Route route;
   if (parts.size() == 1 && parts[0] == "settings") route.screen = Screen::Settings;
   if (parts.size() == 1 && parts[0] == "about") route.screen = Screen::About;
+  if (parts.size() == 1 && parts[0] == "learners") route.screen = Screen::Learners;
   if (parts.size() >= 2 && parts[0] == "course" && is_id(parts[1])) {
     route.screen = Screen::Course;
     route.course = parts[1];
@@ -48,6 +49,7 @@ std::string route_to_hash(const Route& route) {
     case Screen::Catalog: return "#/";
     case Screen::Settings: return "#/settings";
     case Screen::About: return "#/about";
+    case Screen::Learners: return "#/learners";
     case Screen::Course: return "#/course/" + route.course;
     case Screen::Module: {
       std::string hash = "#/course/" + route.course + "/module/" + route.module;

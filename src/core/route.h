@@ -6,7 +6,7 @@
 
 namespace siaga {
 
-enum class Screen { Catalog, Course, Module, Settings, About };
+enum class Screen { Catalog, Course, Module, Settings, About, Learners };
 
 struct Route {
   Screen screen = Screen::Catalog;

@@ -1,0 +1,323 @@
+// GIFT questions, written from Moodle's documented syntax: one test per feature, then one per error.
+// parse_gift is called with first_line 10, so the quiz text's first line is file line 10.
+//
+// [SECTION] Question types
+// [SECTION] Feedback, escapes, comments, layout
+// [SECTION] Errors, with their line and column
+#include <doctest/doctest.h>
+
+#include "content_test_util.h"
+#include "core/content.h"
+
+using namespace siaga;
+using content_test::check_single;
+using content_test::describe;
+
+namespace {
+
+Parsed<std::vector<Question>> gift(std::string_view text) { return parse_gift(text, "content/en/c/01-m.md", 10); }
+
+// The one question of `text`, which must parse without any message.
+Question one(std::string_view text) {
+  Parsed<std::vector<Question>> parsed = gift(text);
+  INFO(describe(parsed.diagnostics));
+  REQUIRE(parsed.diagnostics.empty());
+  REQUIRE(parsed.value.size() == 1);
+  return parsed.value[0];
+}
+
+}  // namespace
+
+// [SECTION] Question types ---------------------------------------------------------------------------
+
+TEST_CASE("one '=' among '~' answers makes a single-choice question") {
+  const Question q = one("::capital:: Capital of Indonesia? {=Jakarta ~Surabaya ~Medan}");
+  CHECK(q.id == "capital");
+  CHECK(q.type == QuestionType::SingleChoice);
+  CHECK(q.text == "Capital of Indonesia?");
+  REQUIRE(q.choices.size() == 3);
+  CHECK(q.choices[0].text == "Jakarta");
+  CHECK(q.choices[0].correct);
+  CHECK(q.choices[0].weight == 100);
+  CHECK_FALSE(q.choices[1].correct);
+  CHECK(q.choices[1].weight == 0);
+}
+
+TEST_CASE("percent weights on '~' answers make a multiple-response question") {
+  const Question q = one("::mr:: Pick two. {~%50%a ~%50%b ~%-100%c}");
+  CHECK(q.type == QuestionType::MultipleResponse);
+  REQUIRE(q.choices.size() == 3);
+  CHECK(q.choices[0].weight == 50);
+  CHECK(q.choices[0].correct);
+  CHECK(q.choices[2].weight == -100);
+  CHECK_FALSE(q.choices[2].correct);
+}
+
+TEST_CASE("fractional weights that add up to 100 are accepted") {
+  const Question q = one("::thirds:: Pick three. {~%33.333%a ~%33.333%b ~%33.333%c ~%-100%d}");
+  CHECK(q.choices[0].weight == doctest::Approx(33.333));
+}
+
+TEST_CASE("positive weights that do not add up to 100 give a warning") {
+  const auto parsed = gift("::mr:: Pick. {~%50%a ~%30%b ~%-100%c}");
+  check_single(parsed.diagnostics, Severity::Warning, 10, 14, "add up to 80%, not 100%");
+  CHECK(parsed.value.size() == 1);
+}
+
+TEST_CASE("weights beyond -100..100 are clamped with a warning") {
+  const auto parsed = gift("::w:: Pick. {~%150%a ~%-100%b}");
+  check_single(parsed.diagnostics, Severity::Warning, 10, 15, "outside -100%..100%; using 100%");
+  REQUIRE(parsed.value.size() == 1);
+  CHECK(parsed.value[0].choices[0].weight == 100);
+}
+
+TEST_CASE("TRUE with two feedbacks: the first is for a wrong answer, the second for a right one") {
+  const Question q = one("::tf:: The sky is blue. {TRUE#You answered false, but it is blue.#Yes, blue.}");
+  CHECK(q.type == QuestionType::TrueFalse);
+  CHECK(q.truth);
+  CHECK(q.feedback_wrong == "You answered false, but it is blue.");
+  CHECK(q.feedback_right == "Yes, blue.");
+}
+
+TEST_CASE("T, F, FALSE and lowercase forms are true/false answers") {
+  CHECK(one("::a:: A. {T}").truth);
+  CHECK_FALSE(one("::b:: B. {F}").truth);
+  CHECK_FALSE(one("::c:: C. {FALSE}").truth);
+  CHECK(one("::d:: D. {true}").type == QuestionType::TrueFalse);
+}
+
+TEST_CASE("'=left -> right' answers make a matching question in authored order") {
+  const Question q = one("::act:: Match. {=Act -> recruitment =Means -> deception =Purpose -> exploitation}");
+  CHECK(q.type == QuestionType::Matching);
+  REQUIRE(q.pairs.size() == 3);
+  CHECK(q.pairs[0].left == "Act");
+  CHECK(q.pairs[0].right == "recruitment");
+  CHECK(q.pairs[2].right == "exploitation");
+}
+
+TEST_CASE("only '=' answers make a short-answer question with every answer accepted") {
+  const Question q = one("::tppo:: Acronym? {=TPPO =tindak pidana perdagangan orang}");
+  CHECK(q.type == QuestionType::ShortAnswer);
+  REQUIRE(q.choices.size() == 2);
+  CHECK(q.choices[1].text == "tindak pidana perdagangan orang");
+  CHECK(q.choices[1].correct);
+}
+
+TEST_CASE("a numeric answer '{#42}' accepts exactly 42") {
+  const Question q = one("::n:: Answer? {#42}");
+  CHECK(q.type == QuestionType::Numeric);
+  REQUIRE(q.numeric.size() == 1);
+  CHECK(q.numeric[0].min == 42);
+  CHECK(q.numeric[0].max == 42);
+}
+
+TEST_CASE("a numeric answer with ':tolerance' accepts value plus or minus the tolerance") {
+  const Question q = one("::n:: Pi? {#3.14:0.01}");
+  REQUIRE(q.numeric.size() == 1);
+  CHECK(q.numeric[0].min == doctest::Approx(3.13));
+  CHECK(q.numeric[0].max == doctest::Approx(3.15));
+}
+
+TEST_CASE("a numeric range '{#40..45}' accepts min to max") {
+  const Question q = one("::n:: Between? {#40..45}");
+  CHECK(q.numeric[0].min == 40);
+  CHECK(q.numeric[0].max == 45);
+}
+
+TEST_CASE("numeric alternatives with '=' take weights and feedback") {
+  const Question q = one("::year:: When? {#=1822:0 #Exactly. =%50%1822:2 #Close.}");
+  REQUIRE(q.numeric.size() == 2);
+  CHECK(q.numeric[0].weight == 100);
+  CHECK(q.numeric[0].feedback == "Exactly.");
+  CHECK(q.numeric[1].weight == 50);
+  CHECK(q.numeric[1].min == 1820);
+  CHECK(q.numeric[1].max == 1824);
+  CHECK(q.numeric[1].feedback == "Close.");
+}
+
+TEST_CASE("negative numeric answers are read") {
+  const Question q = one("::cold:: Freezing point in Celsius minus ten? {#-10}");
+  CHECK(q.numeric[0].min == -10);
+}
+
+// [SECTION] Feedback, escapes, comments, layout --------------------------------------------------------
+
+TEST_CASE("'#' after an answer is that answer's feedback") {
+  const Question q = one("::fb:: Q? {=yes #Good. ~no #Not this one.}");
+  CHECK(q.choices[0].text == "yes");
+  CHECK(q.choices[0].feedback == "Good.");
+  CHECK(q.choices[1].feedback == "Not this one.");
+}
+
+TEST_CASE("'####' after the answers is general feedback") {
+  const Question q = one("::g:: Q? {=a #one ~b ####Shown whatever the answer.}");
+  CHECK(q.general_feedback == "Shown whatever the answer.");
+  REQUIRE(q.choices.size() == 2);
+  CHECK(q.choices[1].text == "b");
+}
+
+TEST_CASE("a true/false question can carry only general feedback") {
+  const Question q = one("::tf:: Q. {FALSE ####Because.}");
+  CHECK(q.general_feedback == "Because.");
+  CHECK(q.feedback_wrong.empty());
+}
+
+TEST_CASE("escaped special characters are literal text") {
+  const Question q = one("::esc:: Guideline 3\\: a \\{b\\} c? {=1 \\= 1 \\~ \\# ok ~2}");
+  CHECK(q.text == "Guideline 3: a {b} c?");
+  CHECK(q.choices[0].text == "1 = 1 ~ # ok");
+}
+
+TEST_CASE("'\\n' is a line break and Markdown backslash escapes are kept for the renderer") {
+  const Question q = one("::nl:: One\\nTwo \\*not bold\\* {T}");
+  CHECK(q.text == "One\nTwo \\*not bold\\*");
+}
+
+TEST_CASE("'//' lines are comments, even inside a question") {
+  const auto parsed = gift("// about the quiz\n::a:: First\n// a note\n{T}\n");
+  INFO(describe(parsed.diagnostics));
+  REQUIRE(parsed.value.size() == 1);
+  CHECK(parsed.diagnostics.empty());
+  CHECK(parsed.value[0].text == "First");
+}
+
+TEST_CASE("questions span lines and are separated by blank lines, with their own line and column") {
+  const auto parsed = gift("::a:: One {\n  =x\n  ~y\n}\n\n  ::b:: Two {F}\n");
+  INFO(describe(parsed.diagnostics));
+  REQUIRE(parsed.value.size() == 2);
+  CHECK(parsed.value[0].line == 10);
+  CHECK(parsed.value[0].column == 1);
+  CHECK(parsed.value[0].choices.size() == 2);
+  CHECK(parsed.value[1].id == "b");
+  CHECK(parsed.value[1].line == 15);
+  CHECK(parsed.value[1].column == 3);
+}
+
+TEST_CASE("inline Markdown in question and answer text is kept as written") {
+  const Question q = one("::md:: Is **this** a *question*? {=`yes` ~no}");
+  CHECK(q.text == "Is **this** a *question*?");
+  CHECK(q.choices[0].text == "`yes`");
+}
+
+TEST_CASE("text after the answer block makes a missing-word question with a blank") {
+  const Question q = one("::mw:: Grant is {~buried =entombed ~living} in Grant's tomb.");
+  CHECK(q.text == "Grant is _____ in Grant's tomb.");
+}
+
+TEST_CASE("a [markdown] format tag before the text is dropped") {
+  CHECK(one("::f:: [markdown]Plain **text** {T}").text == "Plain **text**");
+}
+
+// [SECTION] Errors, with their line and column ---------------------------------------------------------
+
+TEST_CASE("a question without '::id::' is an error at its first character") {
+  const auto parsed = gift("\n  Which? {=a ~b}");
+  check_single(parsed.diagnostics, Severity::Error, 11, 3, "has no '::id::' name");
+  CHECK(parsed.value.empty());
+}
+
+TEST_CASE("an unterminated '{' is an error at the brace") {
+  const auto parsed = gift("::u:: Which? {=a\n~b");
+  check_single(parsed.diagnostics, Severity::Error, 10, 14, "unterminated '{'");
+  CHECK(parsed.value.empty());
+}
+
+TEST_CASE("a blank line inside an answer block is explained in the unterminated-brace message") {
+  const auto parsed = gift("::u:: Which? {\n=a\n\n~b\n}");
+  REQUIRE_FALSE(parsed.diagnostics.empty());
+  CHECK(parsed.diagnostics[0].line == 10);
+  CHECK(parsed.diagnostics[0].message.find("a blank line ends a question") != std::string::npos);
+}
+
+TEST_CASE("a question without an answer block is an error") {
+  check_single(gift("::d:: Just a description.").diagnostics, Severity::Error, 10, 1,
+               "question 'd' has no answers");
+}
+
+TEST_CASE("a choice question with no right answer is an error naming the question") {
+  check_single(gift("::x:: Which? {~a ~b}").diagnostics, Severity::Error, 10, 14,
+               "quiz question 'x' has no correct answer");
+}
+
+TEST_CASE("a short-answer question whose weights are all zero has no correct answer") {
+  check_single(gift("::x:: Which? {=%0%a}").diagnostics, Severity::Error, 10, 14,
+               "quiz question 'x' has no correct answer");
+}
+
+TEST_CASE("a matching question needs at least two pairs") {
+  check_single(gift("::m:: Match. {=a -> b}").diagnostics, Severity::Error, 10, 1,
+               "matching question 'm' needs at least 2 pairs");
+}
+
+TEST_CASE("a matching pair without '->' is an error at its '='") {
+  check_single(gift("::m:: Match. {=a -> 1 =b -> 2 =c 3}").diagnostics, Severity::Error, 10, 31,
+               "matching pair has no '->': 'c 3'");
+}
+
+TEST_CASE("a numeric answer that is not a number is an error quoting it") {
+  check_single(gift("::n:: How many? {#twelve}").diagnostics, Severity::Error, 10, 19,
+               "bad numeric answer (write {#42}, {#42:2} or {#40..45}): 'twelve'");
+}
+
+TEST_CASE("a decimal comma is not a number") {
+  check_single(gift("::n:: How much? {#1,5}").diagnostics, Severity::Error, 10, 19, "bad numeric answer");
+}
+
+TEST_CASE("a numeric range that runs backwards is an error") {
+  check_single(gift("::n:: Range? {#9..3}").diagnostics, Severity::Error, 10, 16, "the range starts above its end");
+}
+
+TEST_CASE("a question id used twice in one quiz is an error at the second use") {
+  const auto parsed = gift("::a:: One {T}\n\n::a:: Two {F}");
+  check_single(parsed.diagnostics, Severity::Error, 12, 1, "duplicate question id 'a' (first used on line 10)");
+  CHECK(parsed.value.size() == 1);
+}
+
+TEST_CASE("an empty answer block (a Moodle essay) is not supported") {
+  check_single(gift("::e:: Discuss. {}").diagnostics, Severity::Error, 10, 16, "essay questions '{}' are not supported");
+}
+
+TEST_CASE("two '=' answers among '~' answers are an error pointing to weights") {
+  check_single(gift("::two:: Q? {=a =b ~c}").diagnostics, Severity::Error, 10, 12, "more than one '=' answer");
+}
+
+TEST_CASE("a weight that is not a number is an error at the '%'") {
+  check_single(gift("::w:: Q? {~%half%a ~%50%b}").diagnostics, Severity::Error, 10, 12, "bad weight");
+}
+
+TEST_CASE("text before the first '=' or '~' is an error") {
+  check_single(gift("::t:: Q? {maybe =a ~b}").diagnostics, Severity::Error, 10, 11, "text before the first answer");
+}
+
+TEST_CASE("an answer with no text is an error at its marker") {
+  check_single(gift("::t:: Q? {= ~b}").diagnostics, Severity::Error, 10, 11, "empty answer after '='");
+}
+
+TEST_CASE("a true/false question with three feedbacks is an error at the third '#'") {
+  check_single(gift("::t:: Q. {T #a #b #c}").diagnostics, Severity::Error, 10, 19, "at most two #feedbacks");
+}
+
+TEST_CASE("a closing brace before any opening brace is an error") {
+  check_single(gift("::b:: Q} {T}").diagnostics, Severity::Error, 10, 8, "'}' without '{'");
+}
+
+TEST_CASE("a question id outside the id rule is an error quoting it") {
+  check_single(gift("::Prep_1:: Q. {T}").diagnostics, Severity::Error, 10, 3, "bad question id");
+}
+
+TEST_CASE("a question name without its closing '::' is an error") {
+  check_single(gift("::open Q. {T}").diagnostics, Severity::Error, 10, 1, "not closed with '::'");
+}
+
+TEST_CASE("a question with no text before its answers is an error") {
+  check_single(gift("::bare:: {T}").diagnostics, Severity::Error, 10, 1, "question 'bare' has no text");
+}
+
+TEST_CASE("broken fragments are reported as errors, never crash") {
+  for (std::string_view text : {"{", "}", "::", "\\", "::a::{#", "::a::{=a->", "::a:: x {#=%", "::a:: x {~%",
+                                "::a:: x {#..}", "::a:: x {#:}", "::a:: x {=->b =c->}", "::a:: x {~%%}", "::a:: x {#=}",
+                                "::a:: x {T#", "::a::\\", "::a:: x {=a}}", "::a:: x {{}", "::a:: x {####}"}) {
+    INFO(text);
+    CHECK(has_errors(gift(text).diagnostics));
+  }
+}

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Fuzzes the content parsers with libFuzzer (clang, AddressSanitizer, UndefinedBehaviorSanitizer).
+#
+#   tools/fuzz.sh [seconds]      each target runs for `seconds` (default 30)
+#
+# Configures build/fuzz with clang and -DSIAGA_FUZZ=ON, builds the fuzz_* targets, makes a seed corpus
+# from the real content/ files and tests/core/fixtures (module files, the insides of their quiz
+# fences, ui.po files, and one content pack per language), then runs each target. Seeds are made
+# fresh every run, never committed; what the fuzzer learns stays in build/fuzz/corpus. Exits non-zero
+# when any target finds a crash, a hang, a leak or a broken promise; the input that triggers it is
+# saved in build/fuzz/artifacts/.
+set -euo pipefail
+seconds=${1:-30}
+[[ "$seconds" =~ ^[0-9]+$ ]] || { echo "usage: tools/fuzz.sh [seconds]" >&2; exit 2; }
+root=$(cd "$(dirname "$0")/.." && pwd)
+build="$root/build/fuzz"
+targets=(module gift po pack)
+
+CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSIAGA_FUZZ=ON >/dev/null
+cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
+
+# --- Seeds: fresh from the real content and the fixtures -------------------------------------------
+seeds="$build/seeds"
+rm -rf "$seeds"
+mkdir -p "$seeds"/{module,gift,po,pack} "$build/artifacts"
+mapfile -t markdown < <(find "$root/content" "$root/tests/core/fixtures" -name '*.md' -type f 2>/dev/null | sort)
+mapfile -t po_files < <(find "$root/content" "$root/tests/core/fixtures" -name '*.po' -type f 2>/dev/null | sort)
+n=0
+for file in "${markdown[@]}"; do
+  n=$((n + 1))
+  cp "$file" "$seeds/module/$n.md"
+  # Each ```quiz fence's inside becomes one GIFT seed.
+  awk -v out="$seeds/gift/$n" '
+    /^ ? ? ?(```|~~~)quiz/ { inside = 1; count++; next }
+    inside && /^ ? ? ?(```|~~~)[ \t]*$/ { inside = 0; next }
+    inside { print > (out "-" count ".gift") }
+  ' "$file"
+done
+for file in "${po_files[@]}"; do
+  n=$((n + 1))
+  cp "$file" "$seeds/po/$n.po"
+done
+
+# A pack holds "<path>\n<length>\n<bytes>\n" per file after the header (see src/core/content.h).
+write_pack() {
+  local out=$1 base=$2
+  shift 2
+  printf 'SIAGA-PACK 1\n' > "$out"
+  for file in "$@"; do
+    printf '%s\n%s\n' "content/${file#"$base"/}" "$(stat -c %s "$file")" >> "$out"
+    cat "$file" >> "$out"
+    printf '\n' >> "$out"
+  done
+}
+# Small packs (libFuzzer works best on inputs of a few kilobytes): for each module, the English and
+# every translated copy with their course.md, so check_catalog compares real languages.
+for module in "$root"/content/en/*/[0-9]*.md; do
+  [[ -f "$module" ]] || continue
+  relative=${module#"$root"/content/en/}
+  files=()
+  for lang_dir in "$root"/content/*/; do
+    course_md="$lang_dir$(dirname "$relative")/course.md"
+    [[ -f "$course_md" ]] && files+=("$course_md")
+    [[ -f "$lang_dir$relative" ]] && files+=("$lang_dir$relative")
+  done
+  n=$((n + 1))
+  write_pack "$seeds/pack/$n.pack" "$root/content" "${files[@]}"
+done
+n=$((n + 1))
+mapfile -t files < <(find "$root/content" -name ui.po -type f | sort)
+((${#files[@]})) && write_pack "$seeds/pack/$n.pack" "$root/content" "${files[@]}"
+printf 'SIAGA-PACK 1\n' > "$seeds/pack/empty.pack"
+
+# --- Run ---------------------------------------------------------------------------------------------
+failed=()
+for target in "${targets[@]}"; do
+  corpus="$build/corpus/$target"
+  mkdir -p "$corpus"
+  echo "fuzz.sh: fuzz_$target for ${seconds}s"
+  if ! "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+      -max_len=65536 -print_final_stats=1 -dict="$root/tests/fuzz/content.dict" \
+      -artifact_prefix="$build/artifacts/$target-" "$corpus" "$seeds/$target" > "$build/fuzz_$target.log" 2>&1; then
+    failed+=("$target")
+    echo "fuzz.sh: fuzz_$target FOUND A PROBLEM; see $build/fuzz_$target.log and $build/artifacts/" >&2
+    grep -E "^(==[0-9]+==ERROR|SUMMARY|.*runtime error)" "$build/fuzz_$target.log" | head -5 >&2 || true
+  else
+    grep -E "stat::number_of_executed_units|cov:" "$build/fuzz_$target.log" | tail -2 || true
+  fi
+done
+if ((${#failed[@]})); then
+  echo "fuzz.sh: findings in: ${failed[*]}" >&2
+  exit 1
+fi
+echo "fuzz.sh: no findings"
