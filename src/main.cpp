@@ -47,6 +47,9 @@ struct Runtime {
   bool paused = false;
   bool first_frame_reported = false;
   unsigned long frames_drawn = 0;
+  // CPU time of the most recent drawn frames (ms), for the benchmark (tools/bench): a ring buffer.
+  static constexpr int kFrameTimes = 512;
+  double frame_ms[kFrameTimes] = {};
 };
 
 Runtime* g_runtime = nullptr;  // for the C entry points the page calls; owned by main()
@@ -94,6 +97,7 @@ void frame(void* arg) {
   }
   --rt.frames_wanted;
 
+  const double frame_start = emscripten_get_now();
   rebuild_fonts_if_needed(rt);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
@@ -110,6 +114,7 @@ void frame(void* arg) {
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  rt.frame_ms[rt.frames_drawn % Runtime::kFrameTimes] = emscripten_get_now() - frame_start;
   ++rt.frames_drawn;
 
   for (const siaga::Action& action : rt.output.actions)
@@ -136,6 +141,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE void siaga_wake() {
 // Frames drawn since start: the benchmark and tests read this to prove an idle page draws nothing.
 extern "C" EMSCRIPTEN_KEEPALIVE double siaga_frames_drawn() {
   return g_runtime ? static_cast<double>(g_runtime->frames_drawn) : 0.0;
+}
+
+// CPU time (ms) of the i-th most recent drawn frame (0 = the last), or -1 when not recorded.
+extern "C" EMSCRIPTEN_KEEPALIVE double siaga_frame_ms(int i) {
+  if (!g_runtime || i < 0 || i >= Runtime::kFrameTimes || static_cast<unsigned long>(i) >= g_runtime->frames_drawn)
+    return -1;
+  return g_runtime->frame_ms[(g_runtime->frames_drawn - 1 - static_cast<unsigned long>(i)) % Runtime::kFrameTimes];
 }
 
 // [SECTION] Start-up ----------------------------------------------------------------------------------

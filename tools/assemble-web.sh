@@ -29,13 +29,21 @@ if [[ -n "$pack_tool" ]]; then
   "$pack_tool" "$root/content" "$dist"
 fi
 
-cp "$root/web/siaga.css" "$root/web/bridge.js" "$root/web/loader.js" "$dist/"
+cp "$root/web/siaga.css" "$root/web/bridge.js" "$root/web/loader.js" "$root/web/siaga.webmanifest" "$dist/"
+[[ -f "$dist/icon-512.png" && "$dist/icon-512.png" -nt "$root/tools/make-icons.py" ]] || python3 "$root/tools/make-icons.py" "$dist"
 
 # The page carries the raw size of each file it loads, so the progress bar shows bytes of a known total.
 files_json=$(cd "$dist" && for f in siaga.wasm siaga.js NotoSans-*.ttf content-*.pack; do
   [[ -f "$f" ]] && printf '"%s":%s,' "$f" "$(stat -c %s "$f")"; done)
 files_json="{${files_json%,}}"
 sed "s|@FILES@|$files_json|" "$root/web/index.html" > "$dist/index.html"
+
+# The service worker precaches every file of this version; the version is a hash of them all, so any
+# change to any file makes browsers fetch the new set (and offer the learner a reload).
+shipped=$(cd "$dist" && ls | grep -v -E '\.(br|gz)$' | grep -v '^sw\.js$' | sort)
+version=$(cd "$dist" && cat $shipped | sha256sum | cut -c1-16)
+files_list=$(printf '"./",'; for f in $shipped; do printf '"%s",' "$f"; done)
+sed -e "s|@VERSION@|$version|" -e "s|@FILES@|[${files_list%,}]|" "$root/web/sw.js" > "$dist/sw.js"
 
 # Precompressed copies for servers that can send them (tools/serve.mjs does; see README).
 for f in "$dist"/*; do

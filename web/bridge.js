@@ -26,11 +26,18 @@ window.SiagaBridge = (function () {
                  textbox: 'input', progressbar: 'div', alert: 'div' };
   let mirrored = [];
 
-  function activate(node) {
+  function activate(el, attempts = 8) {
     // A screen reader (or keyboard on the mirror) activated an element: click the canvas there, so it
-    // goes through exactly the same input path as a mouse.
+    // goes through exactly the same input path as a mouse. Off-screen, scroll it into view first.
     const canvas = document.getElementById('canvas');
+    const node = el.siagaNode;
     const x = node.x + node.w / 2, y = node.y + node.h / 2;
+    if ((y < 0 || y > window.innerHeight) && attempts > 0) {
+      canvas.dispatchEvent(new WheelEvent('wheel', { clientX: innerWidth / 2, clientY: innerHeight / 2, bubbles: true,
+                                                     deltaY: Math.max(-800, Math.min(800, y - innerHeight / 2)) }));
+      window.addEventListener('siaga-tree', () => activate(el, attempts - 1), { once: true });
+      return;
+    }
     const init = { clientX: x, clientY: y, bubbles: true, button: 0 };
     canvas.dispatchEvent(new MouseEvent('mousemove', init));
     canvas.dispatchEvent(new MouseEvent('mousedown', init));
@@ -45,7 +52,7 @@ window.SiagaBridge = (function () {
     if (node.r === 'link') el.setAttribute('href', '#');
     if (node.r === 'button' || node.r === 'link' || node.r === 'checkbox' || node.r === 'radio') {
       if (node.r !== 'button' && node.r !== 'link') el.tabIndex = -1;
-      el.addEventListener('click', (event) => { event.preventDefault(); activate(el.siagaNode); });
+      el.addEventListener('click', (event) => { event.preventDefault(); activate(el); });
     }
     return el;
   }
@@ -54,6 +61,7 @@ window.SiagaBridge = (function () {
     el.siagaNode = node;
     if (el.textContent !== node.n && node.r !== 'progressbar' && node.r !== 'textbox') el.textContent = node.n;
     if (node.r === 'heading') el.setAttribute('aria-level', String(node.l || 2));
+    if (node.r === 'textbox') { el.setAttribute('aria-label', node.n); el.tabIndex = -1; }
     if (node.r === 'checkbox' || node.r === 'radio') el.setAttribute('aria-checked', node.c ? 'true' : 'false');
     if (node.r === 'button' && node.t) el.setAttribute('aria-pressed', node.c ? 'true' : 'false');
     if (node.e !== undefined) el.setAttribute('aria-expanded', node.e ? 'true' : 'false');
@@ -90,6 +98,74 @@ window.SiagaBridge = (function () {
     mirrored = next;
     window.dispatchEvent(new CustomEvent('siaga-tree'));
   }
+
+  // [offline] The service worker keeps every file of this version; a newer version waits until the
+  // learner chooses to reload (their progress is saved as they go, so reloading loses nothing).
+  function offerUpdate(worker) {
+    const banner = document.getElementById('update');
+    const indonesian = document.documentElement.lang === 'id';
+    document.getElementById('update-text').textContent =
+      indonesian ? 'Versi baru Siaga sudah siap.' : 'A new version of Siaga is ready.';
+    const button = document.getElementById('update-button');
+    button.textContent = indonesian ? 'Muat ulang' : 'Reload';
+    button.onclick = () => worker.postMessage('skip-waiting');
+    banner.hidden = false;
+  }
+  if ('serviceWorker' in navigator && location.protocol !== 'file:') {
+    let reloading = false;
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (reloading || !window.siagaHadController) return;
+      reloading = true;
+      location.reload();
+    });
+    window.siagaHadController = !!navigator.serviceWorker.controller;
+    navigator.serviceWorker.register('sw.js').then((registration) => {
+      const watch = (worker) => worker && worker.addEventListener('statechange', () => {
+        if (worker.state === 'installed' && window.siagaHadController) offerUpdate(worker);
+      });
+      if (registration.waiting && window.siagaHadController) offerUpdate(registration.waiting);
+      watch(registration.installing);
+      registration.addEventListener('updatefound', () => watch(registration.installing));
+    }, (error) => console.warn('offline support unavailable:', error.message));
+  }
+
+  // [files] Downloads and the file picker (imports). Imports are size-limited here, before C++ sees them.
+  const MAX_IMPORT_BYTES = 1024 * 1024;
+  let picked = null;
+  function pickFile(purpose, accept) {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.addEventListener('change', () => {
+      const file = input.files && input.files[0];
+      if (!file) return;
+      if (file.size > MAX_IMPORT_BYTES) {
+        picked = { purpose, name: file.name, error: 'too-large' };
+        wake();
+        return;
+      }
+      file.arrayBuffer().then((buffer) => { picked = { purpose, name: file.name, bytes: new Uint8Array(buffer) }; wake(); },
+                              () => { picked = { purpose, name: file.name, error: 'unreadable' }; wake(); });
+    });
+    input.click();
+  }
+  function download(name, mime, bytes) {
+    const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.rel = 'noopener';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  // [tabs] Another tab saved: C++ re-reads and merges on its next frame.
+  let storageChanged = false;
+  window.addEventListener('storage', (event) => {
+    if (event.key && event.key.startsWith('siaga.')) { storageChanged = true; wake(); }
+  });
 
   window.addEventListener('hashchange', wake);
   window.addEventListener('popstate', wake);
@@ -152,6 +228,13 @@ window.SiagaBridge = (function () {
       document.getElementById('loading').hidden = true;
       document.getElementById('canvas').focus();
     },
+    takeStorageChanged() { const changed = storageChanged; storageChanged = false; return changed; },
+    requestPersistence() {
+      if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(() => {});
+    },
+    download,
+    pickFile,
+    takePicked() { const p = picked; picked = null; return p; },
     framesDrawn() { return module && module._siaga_frames_drawn ? module._siaga_frames_drawn() : 0; },
   };
 })();

@@ -38,4 +38,31 @@ mergeInto(LibraryManager.library, {
   siaga_js_push_hash: function (hash) { SiagaBridge.pushHash(UTF8ToString(hash)); },
   siaga_js_first_frame: function () { SiagaBridge.firstFrame(); },
   siaga_js_pixel_ratio: function () { return window.devicePixelRatio || 1; },
+  siaga_js_now: function () { return Date.now(); },
+  siaga_js_random: function (out, count) { crypto.getRandomValues(HEAPU8.subarray(out, out + count)); },
+  siaga_js_take_storage_changed: function () { return SiagaBridge.takeStorageChanged() ? 1 : 0; },
+  siaga_js_request_persistence: function () { SiagaBridge.requestPersistence(); },
+  siaga_js_download: function (name, mime, bytes, length) {
+    SiagaBridge.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(bytes, bytes + length));
+  },
+  siaga_js_pick_file: function (purpose, accept) { SiagaBridge.pickFile(UTF8ToString(purpose), UTF8ToString(accept)); },
+  siaga_js_take_picked__deps: ['$siagaNewString', 'malloc'],
+  siaga_js_take_picked: function (lengthOut, metaOut) {
+    const picked = SiagaBridge.takePicked();
+    if (!picked) return 0;
+    HEAP32[metaOut >> 2] = siagaNewString(JSON.stringify({ purpose: picked.purpose, name: picked.name, error: picked.error || '' }));
+    const bytes = picked.bytes || new Uint8Array(0);
+    const ptr = _malloc(bytes.length + 1);
+    HEAPU8.set(bytes, ptr);
+    HEAP32[lengthOut >> 2] = bytes.length;
+    return ptr;
+  },
+  siaga_js_lms_connected: function () { return window.SiagaScorm && SiagaScorm.connected() ? 1 : 0; },
+  siaga_js_lms_course__deps: ['$siagaNewString'],
+  siaga_js_lms_course: function () { return siagaNewString(window.SiagaScorm ? SiagaScorm.course() : ''); },
+  siaga_js_lms_resume__deps: ['$siagaNewString'],
+  siaga_js_lms_resume: function () { return siagaNewString(window.SiagaScorm ? SiagaScorm.resumeData() : ''); },
+  siaga_js_lms_report: function (status, score, data) {
+    if (window.SiagaScorm) SiagaScorm.report({ lessonStatus: UTF8ToString(status), scoreRaw: score, suspendData: UTF8ToString(data) });
+  },
 });

@@ -1,5 +1,7 @@
 #include "app/controller.h"
 
+#include "app/learner.h"
+
 namespace siaga {
 
 namespace {
@@ -70,6 +72,7 @@ bool start_app(AppState& app, Platform& platform) {
   if (!known) language = negotiate_language(platform.preferred_languages(), kLanguages, "en");
   app.route = parse_route(platform.current_hash());
   switch_language(app, platform, language);
+  start_learners(app, platform);
   return app.pending_language.empty();
 }
 
@@ -88,15 +91,24 @@ bool apply_action(AppState& app, Platform& platform, const Action& action) {
       platform.open_external_link(action.text);
       return false;
     case Action::Kind::SectionReached:
-      // Progress (issue: quiz engine and progress) records this; the address follows the section so
-      // a reload lands on it.
+      // The address follows the section on screen so a reload lands on it; progress records it.
       if (app.route.screen == Screen::Module && app.route.section.empty() && !action.route.section.empty()) {
         app.route.section = action.route.section;
         platform.push_hash(route_to_hash(app.route));
       }
-      return false;
+      return apply_learner_action(app, platform, action);
+    default: {
+      const bool changed = apply_learner_action(app, platform, action);
+      const bool entered = action.kind == Action::Kind::ContinueAsGuest ||
+                           ((action.kind == Action::Kind::SignIn || action.kind == Action::Kind::CreateProfile) &&
+                            !app.profile_id.empty());
+      if (entered && app.route.screen == Screen::Learners) {
+        app.route = Route{};
+        platform.push_hash(route_to_hash(app.route));
+      }
+      return changed;
+    }
   }
-  return false;
 }
 
 bool poll_app(AppState& app, Platform& platform) {
@@ -114,6 +126,7 @@ bool poll_app(AppState& app, Platform& platform) {
       changed = true;
     }
   }
+  if (poll_learners(app, platform)) changed = true;
   const Route from_address = parse_route(platform.current_hash());
   if (!(from_address == app.route)) {
     app.route = from_address;

@@ -3,6 +3,8 @@
 // The UI never calls this; main applies the UI's recorded actions through it.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,6 +40,39 @@ class Platform {
   // The address bar's hash, and replacing/pushing it when the screen changes.
   virtual std::string current_hash() = 0;
   virtual void push_hash(std::string_view hash) = 0;
+
+  // Wall-clock time (unix ms) and random bytes (seeds, salts, ids): core takes both as values.
+  virtual int64_t now_ms() = 0;
+  virtual std::string random_bytes(size_t count) = 0;
+
+  // True once after another tab changed stored data (the page's "storage" event): re-read and merge.
+  virtual bool take_storage_changed() = 0;
+  // Asks the browser to keep this site's storage under pressure (navigator.storage.persist).
+  virtual void request_persistent_storage() = 0;
+
+  // Files the learner downloads (progress export, result file, CSV, certificate) and picks to import.
+  virtual void download_file(std::string_view file_name, std::string_view mime_type, std::string_view bytes) = 0;
+  virtual void pick_file(std::string_view purpose, std::string_view accept) = 0;  // result arrives via take_picked_file
+  struct PickedFile {
+    std::string purpose;
+    std::string name;
+    std::string bytes;
+    std::string error;  // e.g. "too large"; bytes empty then
+  };
+  virtual std::optional<PickedFile> take_picked_file() = 0;
+
+  // A SCORM 1.2 LMS, when the page was launched by one (see web/scorm.js). lms_resume_data is the
+  // cmi.suspend_data the LMS kept from the last session ("" if none); lms_report sends the state of
+  // the launched course and commits it.
+  struct LmsReport {
+    std::string lesson_status;  // "incomplete", "passed", "failed", "completed"
+    int score_raw = -1;         // 0..100, -1 = no score yet
+    std::string suspend_data;   // at most 4,096 characters
+  };
+  virtual bool lms_connected() = 0;
+  virtual std::string lms_course() = 0;  // the course id the package launched (from its address)
+  virtual std::string lms_resume_data() = 0;
+  virtual void lms_report(const LmsReport& report) = 0;
 };
 
 }  // namespace siaga

@@ -14,6 +14,7 @@
 #include "ui/lesson_view.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
+#include "ui/view.h"
 #include "ui/widgets.h"
 
 namespace siaga::ui {
@@ -22,25 +23,11 @@ namespace {
 
 // [SECTION] Helpers ----------------------------------------------------------------------------------
 
-struct View {
-  const AppState& app;
-  const UiText& text;
-  UiState& ui;
-  FrameOutput& out;
-
-  std::string t(std::string_view key) const { return std::string(text(key)); }
-  std::string tf(std::string_view key, const std::vector<std::string>& args) const {
-    return format_text(text(key), args);
-  }
-  void navigate(Route route) const {
-    Action action;
-    action.kind = Action::Kind::Navigate;
-    action.route = std::move(route);
-    out.actions.push_back(std::move(action));
-  }
-};
+}  // namespace
 
 bool narrow_layout() { return ImGui::GetIO().DisplaySize.x < 720.0f; }
+
+namespace {
 
 // Side padding that centres a column of at most kReadingWidth, so lines stay readable on wide screens.
 float reading_padding(float window_width) {
@@ -118,6 +105,30 @@ void draw_notices(const View& s) {
   if (!s.app.pending_language.empty() && s.app.language_error.empty())
     notice(s.t("notice.loading_language"), theme().note);
   if (!s.app.language_error.empty()) notice(s.tf("notice.language_failed", {s.app.language_error}), theme().error);
+  for (size_t i = 0; i < s.app.data_notices.size(); ++i) {
+    const auto& n = s.app.data_notices[i];
+    ImGui::PushID(static_cast<int>(i));
+    notice(s.tf(n.key, {n.detail}), n.error ? theme().error : theme().note);
+    if (button(s.t("notice.dismiss")))
+      s.act(Action{.kind = Action::Kind::DismissNotice, .number = static_cast<int>(i)});
+    ImGui::PopID();
+  }
+}
+
+// Who is signed in, and the way to someone else or to the settings.
+void draw_learner_bar(const View& s) {
+  const Profile* me = find_profile(s.app.profiles, s.app.profile_id);
+  ImGui::PushFont(s.ui.fonts.small);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
+  if (me) text_wrapped(s.tf("learners.signed_in", {me->name}));
+  else if (s.app.guest) text_wrapped(s.t("learners.guest_now"));
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  if (me || s.app.guest) {
+    if (link(s.t("learners.switch"))) s.navigate(Route{.screen = siaga::Screen::Learners});
+    ImGui::SameLine();
+  }
+  if (link(s.t("settings.heading"))) s.navigate(Route{.screen = siaga::Screen::Settings});
 }
 
 // [SECTION] Catalog ----------------------------------------------------------------------------------
@@ -199,8 +210,7 @@ void draw_section_page(const View& s, const Course& course, const Module& module
     if (block.kind != Block::Kind::Quiz || block.quiz_index < 0 ||
         block.quiz_index >= static_cast<int>(module.quizzes.size()))
       continue;
-    const Quiz& quiz = module.quizzes[static_cast<size_t>(block.quiz_index)];
-    notice(s.tf("reader.quiz_placeholder", {std::to_string(quiz.questions.size())}), theme().note);
+    draw_quiz(s, course, module, module.quizzes[static_cast<size_t>(block.quiz_index)]);
   }
 }
 
@@ -297,9 +307,25 @@ void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput&
   }
 
   draw_header(s);
+  draw_learner_bar(s);
   draw_notices(s);
+  if (!app.profile_id.empty()) {  // a learner was just created or signed in: the forms start fresh
+    ui.creating_profile = false;
+    ui.pin_for_profile.clear();
+    ui.new_name[0] = '\0';
+  }
+  const bool choosing = app.route.screen == siaga::Screen::Learners ||
+                        (app.profile_id.empty() && !app.guest && app.route.screen != siaga::Screen::Settings &&
+                         app.route.screen != siaga::Screen::About);
   const Language* language = active_language(app);
-  if (!language) {
+  if (choosing) {
+    draw_learners(s);
+    if (app.route.screen == siaga::Screen::Learners && (!app.profile_id.empty() || app.guest) &&
+        link(s.t("nav.all_courses")))
+      s.navigate(Route{});
+  } else if (app.route.screen == siaga::Screen::Settings) {
+    draw_settings(s);
+  } else if (!language) {
     notice(s.t("notice.no_content"), theme().error);
   } else {
     const Course* course = app.route.course.empty() ? nullptr : find_course(*language, app.route.course);
@@ -307,6 +333,7 @@ void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput&
     switch (app.route.screen) {
       case siaga::Screen::Catalog:
       case siaga::Screen::Settings:
+      case siaga::Screen::Learners:
       case siaga::Screen::About: draw_catalog(s, *language); break;
       case siaga::Screen::Course:
         if (course) draw_course(s, *course); else draw_not_found(s);

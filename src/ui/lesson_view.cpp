@@ -119,8 +119,10 @@ void rich_text(const std::vector<Span>& spans, const LessonContext& ctx, ImFont*
   ImGui::Dummy(ImVec2(wrap_width, y + line_height));
 }
 
-void paragraph(const std::vector<Span>& spans, const LessonContext& ctx, ImFont* font, unsigned int colour,
-               Role role = Role::Text, int level = 0) {
+}  // namespace
+
+void rich_paragraph(const std::vector<Span>& spans, const LessonContext& ctx, ImFont* font, unsigned int colour,
+                    Role role, int level) {
   const ImVec2 start = ImGui::GetCursorScreenPos();
   // The text node goes in before the links inside it, so the mirror reads in order; its size is
   // known only after layout. Kept by index: the links' nodes may reallocate the list.
@@ -133,6 +135,13 @@ void paragraph(const std::vector<Span>& spans, const LessonContext& ctx, ImFont*
     node->w = end.x - start.x;
     node->h = end.y - start.y;
   }
+}
+
+namespace {
+
+void paragraph(const std::vector<Span>& spans, const LessonContext& ctx, ImFont* font, unsigned int colour,
+               Role role = Role::Text, int level = 0) {
+  rich_paragraph(spans, ctx, font, colour, role, level);
 }
 
 // [SECTION] Blocks -----------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/content.h"
+#include "core/semantic_tree.h"
 #include "ui/ui.h"
 
 namespace siaga::ui {
@@ -21,5 +22,9 @@ struct LessonContext {
 std::string plain_text(const std::vector<Span>& spans);
 
 void draw_blocks(const std::vector<Block>& blocks, const LessonContext& ctx);
+
+// One wrapped paragraph of styled spans, recorded in the semantic tree with the given role.
+void rich_paragraph(const std::vector<Span>& spans, const LessonContext& ctx, ImFont* font, unsigned int colour,
+                    Role role = Role::Text, int level = 0);
 
 }  // namespace siaga::ui

@@ -2,6 +2,7 @@
 // tree, and record Actions; they never touch storage, the browser or AppState directly.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,16 @@ struct UiState {
   float text_scale = 1.0f;
   float pixel_ratio = 1.0f;   // fonts are rasterised at this density so text is crisp
   Route scrolled_route;       // the route whose scroll position has been reset
+
+  // Text being typed (ImGui edits fixed buffers); not state of the app until submitted.
+  char new_name[48] = {};
+  char new_pin[8] = {};
+  char sign_in_pin[8] = {};
+  int new_colour = 0;
+  std::string pin_for_profile;  // the learner whose PIN is being asked for
+  bool creating_profile = false;
+  std::string confirm;          // a destructive action waiting for "Yes" (e.g. "remove-data")
+  std::map<std::string, std::string> typed_answers;  // "<attempt>/<question>" -> short/numeric text
 };
 
 // Everything one frame produces besides pixels.

@@ -41,9 +41,8 @@ void add_node(Role role, std::string_view name, float x, float y, float w, float
 void add_last_item(Role role, std::string_view name) {
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 max = ImGui::GetItemRectMax();
-  // Clip to the window so a scrolled-away widget is not placed off the visible canvas.
-  const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
-  if (max.y < clip.Min.y || min.y > clip.Max.y) return;
+  // Widgets scrolled out of view stay in the tree (at their off-screen place), so a screen reader
+  // can reach the whole page; the page scrolls one into view before activating it.
   add_node(role, visible_label(name), min.x, min.y, max.x - min.x, max.y - min.y);
 }
 
@@ -106,15 +105,15 @@ bool link(std::string_view label) {
   ImGui::PushStyleColor(ImGuiCol_Text, theme().link);
   ImGui::PushStyleColor(ImGuiCol_Button, 0);
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, (kTouchTarget - ImGui::GetFontSize()) * 0.5f));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4.0f, (kTouchTarget - ImGui::GetFontSize()) * 0.5f));
   const bool clicked = ImGui::Button(l.c_str());
   ImGui::PopStyleVar(2);
   ImGui::PopStyleColor(2);
   if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
   const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-  ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x + ImGui::GetStyle().FramePadding.x, max.y - 3),
-                                      ImVec2(max.x - ImGui::GetStyle().FramePadding.x, max.y - 3),
-                                      theme().link, 1.0f);
+  const float pad_x = 4.0f;
+  const float baseline = min.y + (max.y - min.y + ImGui::GetFontSize()) * 0.5f + 1.0f;
+  ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x + pad_x, baseline), ImVec2(max.x - pad_x, baseline), theme().link, 1.0f);
   add_last_item(Role::Link, label);
   mark_focus_if_focused();
   return clicked;

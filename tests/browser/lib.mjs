@@ -57,16 +57,42 @@ export async function findAlert(page, text, { timeout = 20000 } = {}) {
 }
 
 // Clicks the canvas (not the mirror element) at the centre of a widget's rectangle.
+// A widget below the fold is first scrolled into view with the mouse wheel, as a person would.
 export async function clickWidget(page, role, name) {
   const element = await findByRole(page, role, name);
-  const box = await element.boundingBox();
+  const viewport = page.viewportSize();
+  let box = await element.boundingBox();
+  for (let i = 0; i < 30 && box && (box.y < 0 || box.y + box.height > viewport.height); i++) {
+    await page.mouse.move(viewport.width / 2, viewport.height / 2);
+    await page.mouse.wheel(0, Math.max(-600, Math.min(600, box.y - viewport.height / 2)));
+    await page.waitForTimeout(150);
+    box = await element.boundingBox();
+  }
   assert.ok(box && box.width > 0 && box.height > 0, `${role} "${name}" has no rectangle`);
+  assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `${role} "${name}" could not be scrolled into view`);
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
 }
 
 export async function waitForPortal(page) {
   await page.waitForFunction(() => performance.getEntriesByName('siaga-first-frame').length > 0, null, { timeout: 60000 });
   await findByRole(page, 'heading', 'Siaga');
+}
+
+// Types into an ImGui text field: click it on the canvas, then type with the real keyboard.
+export async function typeInto(page, name, text) {
+  await clickWidget(page, 'textbox', name);
+  await page.keyboard.type(text, { delay: 30 });
+}
+
+// On the "Who is learning?" screen: adds a learner (optionally with a PIN) and signs in.
+export async function createLearner(page, name, { pin = '' } = {}) {
+  await findByRole(page, 'heading', 'Who is learning?');
+  const add = mirror(page).getByRole('button', { name: 'Add a learner', exact: true });
+  if (await add.count()) await clickWidget(page, 'button', 'Add a learner');
+  await typeInto(page, 'Your first name or a nickname', name);
+  if (pin) await typeInto(page, '4-digit PIN', pin);
+  await clickWidget(page, 'button', 'Start learning');
+  await mirror(page).getByText(`Learning as ${name}`, { exact: true }).waitFor({ state: 'attached' });
 }
 
 // Waits until the page has stopped drawing (render on demand), then returns the frame count.

@@ -3,7 +3,7 @@
 // explains itself in browsers that cannot run it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickWidget, findAlert, findByRole, launch, screenshot, serve, settle, waitForPortal } from './lib.mjs';
+import { clickWidget, createLearner, findAlert, findByRole, launch, screenshot, serve, settle, waitForPortal } from './lib.mjs';
 
 let served;
 before(async () => { served = await serve(); });
@@ -14,7 +14,7 @@ test('first screen appears with no console errors, and English follows an Englis
   try {
     await b.page.goto(served.url);
     await waitForPortal(b.page);
-    await findByRole(b.page, 'heading', 'Courses');
+    await findByRole(b.page, 'heading', 'Who is learning?');
     await findByRole(b.page, 'button', 'English');
     assert.equal(await b.page.locator('#loading').isHidden(), true, 'the loading screen is gone');
     assert.equal(await b.page.evaluate(() => document.documentElement.lang), 'en');
@@ -29,7 +29,7 @@ test('an Indonesian browser gets the Indonesian interface without choosing', asy
   try {
     await b.page.goto(served.url);
     await waitForPortal(b.page);
-    await findByRole(b.page, 'heading', 'Kursus');
+    await findByRole(b.page, 'heading', 'Siapa yang belajar?');
   } finally { await b.close(); }
 });
 
@@ -41,13 +41,13 @@ test('clicking Bahasa Indonesia on the canvas switches the interface, and the ch
     const english = await findByRole(b.page, 'button', 'English');
     assert.equal(await english.getAttribute('aria-pressed'), 'true');
     await clickWidget(b.page, 'button', 'Bahasa Indonesia');
-    await findByRole(b.page, 'heading', 'Kursus');
+    await findByRole(b.page, 'heading', 'Siapa yang belajar?');
     assert.equal(await (await findByRole(b.page, 'button', 'Bahasa Indonesia')).getAttribute('aria-pressed'), 'true');
     await settle(b.page);
     await screenshot(b.page, 'shell-after-switch-id');
     await b.page.reload();
     await waitForPortal(b.page);
-    await findByRole(b.page, 'heading', 'Kursus');
+    await findByRole(b.page, 'heading', 'Siapa yang belajar?');
     assert.equal(await b.page.evaluate(() => document.documentElement.lang), 'id');
     await screenshot(b.page, 'shell-after-reload-id');
     assert.deepEqual(b.problems, []);
@@ -146,6 +146,7 @@ test('when the browser refuses storage the portal says so and keeps working', as
     await b.page.goto(served.url);
     await waitForPortal(b.page);
     await findAlert(b.page, /does not let Siaga save anything/);
+    await createLearner(b.page, 'Ayu');  // works, in memory
     await clickWidget(b.page, 'button', 'Bahasa Indonesia');
     await findByRole(b.page, 'heading', 'Kursus');
     await settle(b.page);

@@ -3,7 +3,10 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "platform/platform.h"
 
@@ -21,6 +24,20 @@ class MemoryPlatform final : public Platform {
   std::vector<std::string> opened_links;
   bool available = true;
   StoreResult next_save = StoreResult::Saved;
+  int64_t clock_ms = 1'700'000'000'000;
+  uint8_t next_random = 1;
+  bool storage_changed = false;
+  bool persistence_requested = false;
+  struct Download {
+    std::string name, mime, bytes;
+  };
+  std::vector<Download> downloads;
+  std::vector<std::string> picks_requested;
+  std::optional<PickedFile> picked;
+  bool lms = false;
+  std::string lms_course_id;
+  std::string lms_data;
+  std::vector<LmsReport> lms_reports;
 
   std::optional<std::string> load(std::string_view key) override {
     auto it = stored.find(key);
@@ -49,6 +66,23 @@ class MemoryPlatform final : public Platform {
   void open_external_link(std::string_view url) override { opened_links.emplace_back(url); }
   std::string current_hash() override { return hash; }
   void push_hash(std::string_view h) override { hash = h; }
+  int64_t now_ms() override { return clock_ms; }
+  std::string random_bytes(size_t count) override {
+    std::string out;
+    for (size_t i = 0; i < count; ++i) out.push_back(static_cast<char>(next_random++));
+    return out;
+  }
+  bool take_storage_changed() override { return std::exchange(storage_changed, false); }
+  void request_persistent_storage() override { persistence_requested = true; }
+  void download_file(std::string_view name, std::string_view mime, std::string_view bytes) override {
+    downloads.push_back({std::string(name), std::string(mime), std::string(bytes)});
+  }
+  void pick_file(std::string_view purpose, std::string_view) override { picks_requested.emplace_back(purpose); }
+  std::optional<PickedFile> take_picked_file() override { return std::exchange(picked, std::nullopt); }
+  bool lms_connected() override { return lms; }
+  std::string lms_course() override { return lms_course_id; }
+  std::string lms_resume_data() override { return lms_data; }
+  void lms_report(const LmsReport& report) override { lms_reports.push_back(report); }
 };
 
 }  // namespace siaga::test

@@ -121,7 +121,7 @@ TEST_CASE("switching to a language not yet loaded fetches its pack, then switche
   start_app(app, platform);
   REQUIRE(app.language == "en");
 
-  apply_action(app, platform, Action{Action::Kind::SetLanguage, "id", {}});
+  apply_action(app, platform, Action{.kind = Action::Kind::SetLanguage, .text = "id"});
   CHECK(app.pending_language == "id");
   CHECK(platform.requested == std::vector<std::string>{"content-id.pack"});
   CHECK(app.language == "en");  // still usable while it downloads
@@ -138,7 +138,7 @@ TEST_CASE("a pack that fails to download is reported and the current language st
   platform.assets["content-en.pack"] = tiny_pack("en", "Courses");
   AppState app;
   start_app(app, platform);
-  apply_action(app, platform, Action{Action::Kind::SetLanguage, "id", {}});
+  apply_action(app, platform, Action{.kind = Action::Kind::SetLanguage, .text = "id"});
   platform.asset_errors["content-id.pack"] = "content-id.pack: HTTP 404";
   CHECK(poll_app(app, platform));
   CHECK(app.language == "en");
@@ -152,7 +152,7 @@ TEST_CASE("a failed settings write is reported and the choice still applies in m
   AppState app;
   start_app(app, platform);
   platform.next_save = StoreResult::Full;
-  apply_action(app, platform, Action{Action::Kind::SetLanguage, "id", {}});
+  apply_action(app, platform, Action{.kind = Action::Kind::SetLanguage, .text = "id"});
   CHECK(app.storage_write_failed);
   CHECK(app.language == "id");
 }
@@ -162,7 +162,7 @@ TEST_CASE("navigating updates the address, and the back button's address is pick
   platform.assets["content-en.pack"] = tiny_pack("en", "Courses");
   AppState app;
   start_app(app, platform);
-  apply_action(app, platform, Action{Action::Kind::Navigate, "", parse_route("#/course/demo")});
+  apply_action(app, platform, Action{.kind = Action::Kind::Navigate, .route = parse_route("#/course/demo")});
   CHECK(platform.hash == "#/course/demo");
   platform.hash = "#/";  // the learner pressed Back
   CHECK(poll_app(app, platform));

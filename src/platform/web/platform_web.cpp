@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 
+#include <nlohmann/json.hpp>
+
 extern "C" {
 char* siaga_js_storage_get(const char* key);
 int siaga_js_storage_set(const char* key, const char* value);
@@ -17,6 +19,17 @@ void siaga_js_set_document_language(const char* tag);
 void siaga_js_open_link(const char* url);
 char* siaga_js_get_hash();
 void siaga_js_push_hash(const char* hash);
+double siaga_js_now();
+void siaga_js_random(unsigned char* out, int count);
+int siaga_js_take_storage_changed();
+void siaga_js_request_persistence();
+void siaga_js_download(const char* name, const char* mime, const char* bytes, int length);
+void siaga_js_pick_file(const char* purpose, const char* accept);
+unsigned char* siaga_js_take_picked(int* length, char** meta);
+int siaga_js_lms_connected();
+char* siaga_js_lms_course();
+char* siaga_js_lms_resume();
+void siaga_js_lms_report(const char* status, int score, const char* data);
 }
 
 namespace siaga {
@@ -84,5 +97,53 @@ void WebPlatform::open_external_link(std::string_view url) { siaga_js_open_link(
 std::string WebPlatform::current_hash() { return adopt(siaga_js_get_hash()).value_or(""); }
 
 void WebPlatform::push_hash(std::string_view hash) { siaga_js_push_hash(std::string(hash).c_str()); }
+
+int64_t WebPlatform::now_ms() { return static_cast<int64_t>(siaga_js_now()); }
+
+std::string WebPlatform::random_bytes(size_t count) {
+  std::string out(count, '\0');
+  siaga_js_random(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(count));
+  return out;
+}
+
+bool WebPlatform::take_storage_changed() { return siaga_js_take_storage_changed() != 0; }
+
+void WebPlatform::request_persistent_storage() { siaga_js_request_persistence(); }
+
+void WebPlatform::download_file(std::string_view file_name, std::string_view mime_type, std::string_view bytes) {
+  siaga_js_download(std::string(file_name).c_str(), std::string(mime_type).c_str(), bytes.data(),
+                    static_cast<int>(bytes.size()));
+}
+
+void WebPlatform::pick_file(std::string_view purpose, std::string_view accept) {
+  siaga_js_pick_file(std::string(purpose).c_str(), std::string(accept).c_str());
+}
+
+std::optional<Platform::PickedFile> WebPlatform::take_picked_file() {
+  int length = 0;
+  char* meta = nullptr;
+  unsigned char* bytes = siaga_js_take_picked(&length, &meta);
+  if (!bytes) return std::nullopt;
+  PickedFile picked;
+  picked.bytes.assign(reinterpret_cast<const char*>(bytes), static_cast<size_t>(length));
+  std::free(bytes);
+  const std::string meta_text = adopt(meta).value_or("{}");
+  const auto json = nlohmann::json::parse(meta_text.begin(), meta_text.end(), nullptr, false);
+  auto read = [&](const char* key, std::string& out) {
+    if (!json.is_object()) return;
+    if (auto it = json.find(key); it != json.end() && it->is_string()) out = it->get<std::string>();
+  };
+  read("purpose", picked.purpose);
+  read("name", picked.name);
+  read("error", picked.error);
+  return picked;
+}
+
+bool WebPlatform::lms_connected() { return siaga_js_lms_connected() != 0; }
+std::string WebPlatform::lms_course() { return adopt(siaga_js_lms_course()).value_or(""); }
+std::string WebPlatform::lms_resume_data() { return adopt(siaga_js_lms_resume()).value_or(""); }
+void WebPlatform::lms_report(const LmsReport& report) {
+  siaga_js_lms_report(report.lesson_status.c_str(), report.score_raw, report.suspend_data.c_str());
+}
 
 }  // namespace siaga

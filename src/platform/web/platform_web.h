@@ -19,6 +19,17 @@ class WebPlatform final : public Platform {
   void open_external_link(std::string_view url) override;
   std::string current_hash() override;
   void push_hash(std::string_view hash) override;
+  int64_t now_ms() override;
+  std::string random_bytes(size_t count) override;
+  bool take_storage_changed() override;
+  void request_persistent_storage() override;
+  void download_file(std::string_view file_name, std::string_view mime_type, std::string_view bytes) override;
+  void pick_file(std::string_view purpose, std::string_view accept) override;
+  std::optional<PickedFile> take_picked_file() override;
+  bool lms_connected() override;
+  std::string lms_course() override;
+  std::string lms_resume_data() override;
+  void lms_report(const LmsReport& report) override;
 };
 
 }  // namespace siaga

@@ -1,0 +1,392 @@
+// learner.cpp — learners on a shared device, their progress in browser storage, and quizzes.
+//
+// The persistence contract (ARCHITECTURE.md) in practice:
+// - every change (an answer, a section reached, a submitted quiz) is saved at once;
+// - before writing, the stored copy is read and merged (merge_progress keeps whatever is newer per
+//   attempt), so two tabs never overwrite each other's newer answers;
+// - localStorage replaces a key's value in one step, so a failed write (full, refused) leaves the
+//   previous good copy in place; the learner is told and the session goes on in memory;
+// - stored text that cannot be read is copied aside under "siaga.recovery.…" before anything new is
+//   written to its key, and the learner is told in plain words; nothing is ever deleted silently.
+//
+// [SECTION] Storage helpers
+// [SECTION] Profiles and sessions
+// [SECTION] Quizzes
+// [SECTION] Export and import
+// [SECTION] Entry points
+#include "app/learner.h"
+
+#include <cstdlib>
+
+#include "core/quiz.h"
+
+namespace siaga {
+
+namespace {
+
+constexpr const char* kProfilesKey = "siaga.profiles";
+constexpr const char* kSessionKey = "siaga.session";
+constexpr int64_t kSessionResumeMs = 30LL * 60 * 1000;  // reopened within this time: still signed in
+
+std::string progress_key(std::string_view profile_id) { return "siaga.progress." + std::string(profile_id); }
+
+std::string hex(std::string_view bytes) {
+  static const char* digits = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) {
+    out.push_back(digits[c >> 4]);
+    out.push_back(digits[c & 15]);
+  }
+  return out;
+}
+
+// [SECTION] Storage helpers ---------------------------------------------------------------------------
+
+void notify(AppState& app, std::string key, std::string detail = "", bool error = false) {
+  for (const auto& n : app.data_notices)
+    if (n.key == key && n.detail == detail) return;
+  app.data_notices.push_back({std::move(key), std::move(detail), error});
+}
+
+bool write(AppState& app, Platform& platform, const std::string& key, const std::string& value) {
+  if (!app.storage_available || app.guest) return false;
+  const StoreResult result = platform.save(key, value);
+  app.storage_write_failed = result != StoreResult::Saved;
+  return result == StoreResult::Saved;
+}
+
+// Copies unreadable stored text aside, so a fresh start can be written without destroying it.
+// Returns true when the copy is safe (or there was nothing to keep).
+bool set_aside(AppState& app, Platform& platform, const std::string& key, const std::string& text,
+               DataError error, const std::string& reason) {
+  const std::string recovery = "siaga.recovery." + key + "." + std::to_string(platform.now_ms());
+  const bool kept = app.storage_available && platform.save(recovery, text) == StoreResult::Saved;
+  const char* what = error == DataError::NewerVersion ? "data.newer_version" : "data.set_aside";
+  notify(app, kept ? what : "data.unreadable_kept", reason, true);
+  return kept;
+}
+
+std::optional<LearnerProgress> load_progress(AppState& app, Platform& platform, const std::string& profile_id,
+                                             bool* key_is_safe_to_write) {
+  *key_is_safe_to_write = true;
+  const auto stored = platform.load(progress_key(profile_id));
+  if (!stored || stored->empty()) return std::nullopt;  // empty: removed by "remove my data"
+  auto parsed = parse_progress(*stored);
+  if (parsed.ok()) {
+    if (parsed.migrated_from) notify(app, "data.migrated");
+    return std::move(*parsed.value);
+  }
+  *key_is_safe_to_write = set_aside(app, platform, progress_key(profile_id), *stored, parsed.error, parsed.reason);
+  return std::nullopt;
+}
+
+// Saves the learner's progress, first merging in whatever another tab saved meanwhile.
+void save_progress(AppState& app, Platform& platform) {
+  if (app.profile_id.empty() || app.guest) return;
+  bool safe = true;
+  if (auto stored = load_progress(app, platform, app.profile_id, &safe)) app.progress = merge_progress(app.progress, *stored);
+  if (!safe) return;  // the unreadable copy could not be set aside: never write over it
+  app.progress.profile_id = app.profile_id;
+  write(app, platform, progress_key(app.profile_id), progress_to_json(app.progress));
+}
+
+bool save_profiles(AppState& app, Platform& platform) {
+  return write(app, platform, kProfilesKey, profiles_to_json(app.profiles));
+}
+
+// [SECTION] Profiles and sessions ---------------------------------------------------------------------
+
+void save_session(AppState& app, Platform& platform) {
+  if (app.guest) return;
+  const std::string value = app.profile_id.empty()
+                                ? std::string("{}")
+                                : "{\"profile\":\"" + app.profile_id + "\",\"at\":" + std::to_string(platform.now_ms()) + "}";
+  write(app, platform, kSessionKey, value);
+}
+
+void sign_in(AppState& app, Platform& platform, const std::string& profile_id) {
+  app.profile_id = profile_id;
+  app.guest = false;
+  app.form_error_key.clear();
+  app.checked_questions.clear();
+  bool safe = true;
+  app.progress = load_progress(app, platform, profile_id, &safe).value_or(LearnerProgress{});
+  app.progress.profile_id = profile_id;
+  app.last_input_at = platform.now_ms();
+  save_session(app, platform);
+}
+
+void sign_out(AppState& app, Platform& platform) {
+  app.profile_id.clear();
+  app.guest = false;
+  app.progress = LearnerProgress{};
+  app.checked_questions.clear();
+  save_session(app, platform);
+}
+
+void form_error(AppState& app, std::string key, std::string detail = "") {
+  app.form_error_key = std::move(key);
+  app.form_error_detail = std::move(detail);
+}
+
+bool create_profile(AppState& app, Platform& platform, const Action& action) {
+  if (auto problem = profile_name_problem(action.text)) {
+    form_error(app, "learners.name_problem", *problem);
+    return true;
+  }
+  Profile profile;
+  profile.id = "p" + hex(platform.random_bytes(6));
+  profile.name = action.text;
+  profile.colour = action.number;
+  profile.created_at = platform.now_ms();
+  if (!action.text2.empty()) {
+    auto pin = make_pin_hash(action.text2, platform.random_bytes(kPinSaltMinBytes));
+    if (!pin) {
+      form_error(app, "learners.pin_problem");
+      return true;
+    }
+    profile.pin = *pin;
+  }
+  app.profiles.profiles.push_back(profile);
+  save_profiles(app, platform);
+  sign_in(app, platform, profile.id);
+  return true;
+}
+
+bool try_sign_in(AppState& app, Platform& platform, const Action& action) {
+  const Profile* profile = find_profile(app.profiles, action.text);
+  if (!profile) return false;
+  if (profile->pin && !verify_pin(*profile->pin, action.text2)) {
+    form_error(app, "learners.wrong_pin");
+    return true;
+  }
+  sign_in(app, platform, profile->id);
+  return true;
+}
+
+void remove_my_data(AppState& app, Platform& platform) {
+  if (app.profile_id.empty()) return;
+  const std::string id = app.profile_id;
+  remove_profile(app.profiles, id);
+  save_profiles(app, platform);
+  // An empty value, not a missing key: the platform's store has no delete, and an empty record
+  // reads as "no progress" everywhere.
+  write(app, platform, progress_key(id), "");
+  sign_out(app, platform);
+  notify(app, "data.removed");
+}
+
+// Reads the device's learners and resumes a recent session (a reload should not sign anyone out).
+void load_profiles(AppState& app, Platform& platform) {
+  if (!app.storage_available) return;
+  if (auto stored = platform.load(kProfilesKey); stored && !stored->empty()) {
+    auto parsed = parse_profiles(*stored);
+    if (parsed.ok()) app.profiles = std::move(*parsed.value);
+    else set_aside(app, platform, kProfilesKey, *stored, parsed.error, parsed.reason);
+  }
+}
+
+void resume_session(AppState& app, Platform& platform) {
+  const auto stored = platform.load(kSessionKey);
+  if (!stored) return;
+  const size_t p = stored->find("\"profile\":\"");
+  const size_t at = stored->find("\"at\":");
+  if (p == std::string::npos || at == std::string::npos) return;
+  const size_t start = p + 11;
+  const std::string id = stored->substr(start, stored->find('"', start) - start);
+  const int64_t when = std::atoll(stored->c_str() + at + 5);
+  const int64_t limit = app.profiles.idle_sign_out_minutes > 0 ? app.profiles.idle_sign_out_minutes * 60'000LL
+                                                                : kSessionResumeMs;
+  if (find_profile(app.profiles, id) && platform.now_ms() - when < limit) sign_in(app, platform, id);
+}
+
+// [SECTION] Quizzes -----------------------------------------------------------------------------------
+
+struct QuizRef {
+  const Course* course = nullptr;
+  const Module* module = nullptr;
+  const Quiz* quiz = nullptr;
+};
+
+QuizRef find_quiz(const AppState& app, const Route& where, std::string_view quiz_id) {
+  QuizRef ref;
+  const Language* language = app.catalog.find_language(app.language);
+  if (!language) return ref;
+  ref.course = find_course(*language, where.course);
+  ref.module = ref.course ? find_module(*ref.course, where.module) : nullptr;
+  if (ref.module)
+    for (const Quiz& quiz : ref.module->quizzes)
+      if (quiz.id == quiz_id) ref.quiz = &quiz;
+  return ref;
+}
+
+uint64_t seed_from(std::string_view bytes) {
+  uint64_t seed = 0;
+  for (unsigned char c : bytes) seed = (seed << 8) | c;
+  return seed;
+}
+
+bool start_quiz(AppState& app, Platform& platform, const Action& action) {
+  const QuizRef ref = find_quiz(app, action.route, action.text);
+  if (!ref.quiz || app.profile_id.empty()) return false;
+  if (open_attempt(app.progress, ref.course->id, ref.quiz->id)) return false;  // resume, don't restart
+  if (attempts_left(*ref.quiz, quiz_attempts(app.progress, ref.course->id, ref.quiz->id)) == 0) return false;
+  const std::string bytes = platform.random_bytes(8);
+  put_attempt(app.progress, start_attempt(*ref.quiz, ref.course->id, ref.module->id, "a" + hex(bytes),
+                                          seed_from(bytes), platform.now_ms()));
+  save_progress(app, platform);
+  return true;
+}
+
+const Quiz* quiz_of_attempt(const AppState& app, const QuizAttempt& attempt) {
+  return find_quiz(app, Route{Screen::Module, attempt.course_id, attempt.module_id, ""}, attempt.quiz_id).quiz;
+}
+
+bool answer_question(AppState& app, Platform& platform, const Action& action) {
+  const QuizAttempt* found = find_attempt(app.progress, action.text);
+  if (!found) return false;
+  QuizAttempt attempt = *found;
+  const Quiz* quiz = quiz_of_attempt(app, attempt);
+  if (!quiz || record_answer(attempt, *quiz, action.text2, action.answer, platform.now_ms()) != RecordResult::Recorded)
+    return false;
+  app.checked_questions.erase(attempt.id + "/" + action.text2);
+  put_attempt(app.progress, std::move(attempt));
+  save_progress(app, platform);
+  return true;
+}
+
+bool submit_quiz(AppState& app, Platform& platform, const Action& action) {
+  const QuizAttempt* found = find_attempt(app.progress, action.text);
+  if (!found || found->submitted) return false;
+  QuizAttempt attempt = *found;
+  const QuizRef ref = find_quiz(app, Route{Screen::Module, attempt.course_id, attempt.module_id, ""}, attempt.quiz_id);
+  if (!ref.quiz) return false;
+  submit_attempt(attempt, *ref.quiz, ref.course->pass_percent, platform.now_ms());
+  put_attempt(app.progress, std::move(attempt));
+  update_completion(*ref.course, app.progress, platform.now_ms());
+  save_progress(app, platform);
+  return true;
+}
+
+// [SECTION] Export and import -------------------------------------------------------------------------
+
+void export_my_progress(AppState& app, Platform& platform) {
+  const Profile* profile = find_profile(app.profiles, app.profile_id);
+  if (!profile) return;
+  const std::string file = export_progress(*profile, app.progress, platform.now_ms());
+  platform.download_file("siaga-progress-" + profile->name + ".json", "application/json", file);
+}
+
+const char* import_error_key(DataError error) {
+  switch (error) {
+    case DataError::TooLarge: return "import.too_large";
+    case DataError::NotJson:
+    case DataError::Foreign: return "import.foreign";
+    case DataError::NewerVersion: return "import.newer";
+    case DataError::Damaged: return "import.damaged";
+    case DataError::Invalid:
+    case DataError::None: break;
+  }
+  return "import.invalid";
+}
+
+void import_picked(AppState& app, Platform& platform, const Platform::PickedFile& file) {
+  if (!file.error.empty()) {
+    notify(app, file.error == "too-large" ? "import.too_large" : "import.unreadable", file.name, true);
+    return;
+  }
+  auto parsed = parse_export(file.bytes);
+  if (!parsed.ok()) {
+    notify(app, import_error_key(parsed.error), file.name, true);
+    return;
+  }
+  LearnerProgress incoming = std::move(parsed.value->progress);
+  incoming.profile_id = app.profile_id;
+  // Attempts keep their ids across devices, so merging twice changes nothing and newer copies win.
+  app.progress = merge_progress(app.progress, incoming);
+  save_progress(app, platform);
+  notify(app, "import.done", file.name);
+}
+
+}  // namespace
+
+// [SECTION] Entry points ------------------------------------------------------------------------------
+
+void start_learners(AppState& app, Platform& platform) {
+  load_profiles(app, platform);
+  if (app.storage_available) {
+    platform.request_persistent_storage();
+    resume_session(app, platform);
+  }
+}
+
+bool apply_learner_action(AppState& app, Platform& platform, const Action& action) {
+  switch (action.kind) {
+    case Action::Kind::CreateProfile: return create_profile(app, platform, action);
+    case Action::Kind::SignIn: return try_sign_in(app, platform, action);
+    case Action::Kind::ContinueAsGuest:
+      app.profile_id.clear();
+      app.guest = true;
+      app.progress = LearnerProgress{};
+      return true;
+    case Action::Kind::SignOut: sign_out(app, platform); return true;
+    case Action::Kind::RemoveMyData: remove_my_data(app, platform); return true;
+    case Action::Kind::ExportProgress: export_my_progress(app, platform); return false;
+    case Action::Kind::ImportProgress: platform.pick_file("import-progress", ".json,application/json"); return false;
+    case Action::Kind::SetIdleSignOut:
+      app.profiles.idle_sign_out_minutes = action.number;
+      save_profiles(app, platform);
+      return true;
+    case Action::Kind::DismissNotice:
+      if (action.number >= 0 && action.number < static_cast<int>(app.data_notices.size()))
+        app.data_notices.erase(app.data_notices.begin() + action.number);
+      return true;
+    case Action::Kind::StartQuiz: return start_quiz(app, platform, action);
+    case Action::Kind::AnswerQuestion: return answer_question(app, platform, action);
+    case Action::Kind::CheckQuestion: return app.checked_questions.insert(action.text + "/" + action.text2).second;
+    case Action::Kind::SubmitQuiz: return submit_quiz(app, platform, action);
+    case Action::Kind::SectionReached:
+      if (!app.profile_id.empty() && record_section_reached(app.progress, action.route.course, action.route.module,
+                                                            action.route.section, platform.now_ms()))
+        save_progress(app, platform);
+      return false;
+    default: return false;
+  }
+}
+
+bool poll_learners(AppState& app, Platform& platform) {
+  bool changed = false;
+  if (platform.take_storage_changed()) {
+    // Another tab saved: take in its learners and, for the signed-in learner, its newer attempts.
+    if (auto stored = platform.load(kProfilesKey))
+      if (auto parsed = parse_profiles(*stored); parsed.ok()) app.profiles = std::move(*parsed.value);
+    if (!app.profile_id.empty()) {
+      bool safe = true;
+      if (auto stored = load_progress(app, platform, app.profile_id, &safe))
+        app.progress = merge_progress(app.progress, *stored);
+    }
+    changed = true;
+  }
+  if (auto file = platform.take_picked_file(); file && file->purpose == "import-progress") {
+    import_picked(app, platform, *file);
+    changed = true;
+  }
+  if (!app.profile_id.empty() && idle_sign_out_due(app.profiles, app.last_input_at, platform.now_ms())) {
+    sign_out(app, platform);
+    notify(app, "learners.signed_out_idle");
+    changed = true;
+  }
+  return changed;
+}
+
+void note_input(AppState& app, Platform& platform) {
+  const int64_t now = platform.now_ms();
+  // The session record is refreshed at most once a minute, not on every mouse move.
+  if (!app.profile_id.empty() && now - app.last_input_at > 60'000) {
+    app.last_input_at = now;
+    save_session(app, platform);
+  }
+  app.last_input_at = now;
+}
+
+}  // namespace siaga

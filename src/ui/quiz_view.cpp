@@ -1,0 +1,297 @@
+// quiz_view.cpp — taking a quiz inside a lesson section, and its result and review.
+//
+// Practice quizzes (module quizzes) show a Check button per question: the verdict and feedback appear
+// under it, and changing the answer hides them again. Exams (pretest/posttest) reveal nothing until
+// the attempt is submitted. Every answer is an action the app saves at once, so closing the tab
+// mid-quiz loses nothing and the same attempt resumes, options in the same order (from its seed).
+//
+// [SECTION] Answer widgets
+// [SECTION] Feedback and review
+// [SECTION] The quiz
+#include <algorithm>
+#include <cstring>
+#include <string>
+
+#include "imgui.h"
+#include "ui/lesson_view.h"
+#include "ui/theme.h"
+#include "ui/view.h"
+#include "ui/widgets.h"
+
+namespace siaga::ui {
+
+namespace {
+
+std::string plain(std::string_view markdown) { return plain_text(parse_inline(markdown)); }
+
+LessonContext lesson_context(const View& v, const Course& course) {
+  return LessonContext{&v.ui.fonts, &v.text, &v.out.actions, course.id};
+}
+
+// [SECTION] Answer widgets ----------------------------------------------------------------------------
+
+struct QuestionContext {
+  const View& v;
+  const QuizAttempt& attempt;
+  const Quiz& quiz;
+  const Question& question;
+  const Answer* answer;  // nullptr when unanswered
+  bool locked;           // submitted: answers are final
+
+  void answer_with(Answer a) const {
+    if (locked) return;
+    v.act(Action{.kind = Action::Kind::AnswerQuestion, .text = attempt.id, .text2 = question.id, .answer = std::move(a)});
+  }
+};
+
+void choice_options(const QuestionContext& q) {
+  const bool multiple = q.question.type == QuestionType::MultipleResponse;
+  const std::vector<int> order = option_order(q.quiz, q.question, q.attempt.seed);
+  for (int index : order) {
+    if (index < 0 || index >= static_cast<int>(q.question.choices.size())) continue;
+    const std::string label = plain(q.question.choices[static_cast<size_t>(index)].text) + "##" + q.question.id + "-" +
+                              std::to_string(index);
+    std::vector<int> chosen = q.answer ? q.answer->chosen : std::vector<int>{};
+    bool selected = std::find(chosen.begin(), chosen.end(), index) != chosen.end();
+    if (multiple) {
+      if (checkbox(label, &selected)) {
+        if (selected) chosen.push_back(index);
+        else chosen.erase(std::remove(chosen.begin(), chosen.end(), index), chosen.end());
+        std::sort(chosen.begin(), chosen.end());
+        q.answer_with(choice_answer(chosen));
+      }
+    } else if (radio(label, selected) && !selected) {
+      q.answer_with(choice_answer({index}));
+    }
+  }
+}
+
+void true_false_options(const QuestionContext& q) {
+  const bool answered = q.answer && q.answer->answered;
+  for (bool value : {true, false}) {
+    const std::string label = q.v.t(value ? "quiz.true" : "quiz.false") + "##" + q.question.id + (value ? "-t" : "-f");
+    const bool selected = answered && q.answer->truth == value;
+    if (radio(label, selected) && !selected) q.answer_with(true_false_answer(value));
+  }
+}
+
+void matching_options(const QuestionContext& q) {
+  const std::vector<int> order = option_order(q.quiz, q.question, q.attempt.seed);
+  const size_t pairs = q.question.pairs.size();
+  std::vector<int> matches = q.answer ? q.answer->matches : std::vector<int>{};
+  matches.resize(pairs, -1);
+  for (size_t left = 0; left < pairs; ++left) {
+    ImGui::PushFont(q.v.ui.fonts.bold);
+    text_wrapped(plain(q.question.pairs[left].left));
+    ImGui::PopFont();
+    ImGui::Indent(16);
+    for (int right : order) {
+      if (right < 0 || right >= static_cast<int>(pairs)) continue;
+      const std::string label = plain(q.question.pairs[static_cast<size_t>(right)].right) + "##" + q.question.id + "-" +
+                                std::to_string(left) + "-" + std::to_string(right);
+      const bool selected = matches[left] == right;
+      if (radio(label, selected) && !selected) {
+        std::vector<int> next = matches;
+        next[left] = right;
+        q.answer_with(matching_answer(next));
+      }
+      // The accessible name says which item this choice matches, not just the choice.
+      if (SemanticNode* node = last_node(); node && node->role == Role::Radio)
+        node->name = plain(q.question.pairs[left].left) + ": " + node->name;
+    }
+    ImGui::Unindent(16);
+  }
+}
+
+void typed_answer(const QuestionContext& q) {
+  const std::string key = q.attempt.id + "/" + q.question.id;
+  auto& typed = q.v.ui.typed_answers[key];
+  if (typed.empty() && q.answer) typed = q.answer->text;
+  char buffer[128];
+  std::snprintf(buffer, sizeof buffer, "%s", typed.c_str());
+  const std::string label = "##answer-" + q.question.id;
+  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 360.0f));
+  ImGuiInputTextFlags flags = q.locked ? ImGuiInputTextFlags_ReadOnly : 0;
+  if (q.question.type == QuestionType::Numeric) flags |= ImGuiInputTextFlags_CharsScientific;
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, (kTouchTarget - ImGui::GetFontSize()) * 0.5f));
+  ImGui::InputText(label.c_str(), buffer, sizeof buffer, flags);
+  ImGui::PopStyleVar();
+  add_last_item(Role::TextField, q.v.t(q.question.type == QuestionType::Numeric ? "quiz.your_number" : "quiz.your_answer"));
+  typed = buffer;
+  // Saved when the learner leaves the field or presses Enter, not on every keystroke.
+  if (ImGui::IsItemDeactivatedAfterEdit())
+    q.answer_with(q.question.type == QuestionType::Numeric ? numeric_answer(typed) : short_answer(typed));
+}
+
+// [SECTION] Feedback and review -----------------------------------------------------------------------
+
+unsigned int verdict_colour(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::Right: return theme().success;
+    case Verdict::Partial: return theme().warning;
+    case Verdict::Wrong: return theme().error;
+    case Verdict::Unanswered: break;
+  }
+  return theme().note;
+}
+
+const char* verdict_key(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::Right: return "quiz.right";
+    case Verdict::Partial: return "quiz.partial";
+    case Verdict::Wrong: return "quiz.wrong";
+    case Verdict::Unanswered: break;
+  }
+  return "quiz.unanswered";
+}
+
+std::string review_line(const View& v, const ReviewText& item) {
+  std::string text = item.ui_key.empty() ? plain(item.text) : v.t(item.ui_key);
+  return item.label.empty() ? text : plain(item.label) + " → " + text;
+}
+
+// A coloured panel: the verdict, then each piece of feedback. Its role is alert, so a screen reader
+// announces it when it appears.
+void feedback_panel(const View& v, const Course& course, Verdict verdict, const std::vector<std::string>& feedback,
+                    const std::vector<ReviewText>* learner, const std::vector<ReviewText>* correct) {
+  const LessonContext lesson = lesson_context(v, course);
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, verdict_colour(verdict));
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 10));
+  ImGui::BeginChild("feedback", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+  std::string announced = v.t(verdict_key(verdict));
+  ImGui::PushFont(v.ui.fonts.bold);
+  ImGui::TextUnformatted(v.t(verdict_key(verdict)).c_str());
+  ImGui::PopFont();
+  const size_t first_node = node_count();
+  add_last_item(Role::Alert, announced);
+  if (learner) {
+    std::string line = v.t("quiz.your_answer_was") + " ";
+    if (learner->empty()) line += v.t("quiz.no_answer");
+    for (size_t i = 0; i < learner->size(); ++i) line += (i ? "; " : "") + review_line(v, (*learner)[i]);
+    text_wrapped(line);
+    announced += ". " + line;
+  }
+  if (correct && verdict != Verdict::Right) {
+    std::string line = v.t("quiz.correct_answer") + " ";
+    for (size_t i = 0; i < correct->size(); ++i) line += (i ? "; " : "") + review_line(v, (*correct)[i]);
+    text_wrapped(line);
+    announced += ". " + line;
+  }
+  for (const std::string& text : feedback) {
+    const std::vector<Span> spans = parse_inline(text);
+    rich_paragraph(spans, lesson, v.ui.fonts.body, theme().text);
+    announced += ". " + plain_text(spans);
+  }
+  if (SemanticNode* node = node_at(first_node)) node->name = announced;
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+  ImGui::PopStyleColor();
+}
+
+void draw_result(const View& v, const Course& course, const Quiz& quiz, const QuizAttempt& attempt) {
+  const QuizResult result = review_attempt(attempt, quiz, course.pass_percent);
+  const QuizScores scores = quiz_scores(v.app.progress, course.id, quiz.id);
+  const std::string percent = std::to_string(static_cast<int>(result.percent + 0.5));
+  heading(v.tf("quiz.result", {percent}), 3, v.ui.fonts.h3);
+  notice(v.tf(result.passed ? "quiz.passed" : "quiz.not_passed", {std::to_string(result.pass_percent)}),
+         result.passed ? theme().success : theme().warning);
+  if (scores.submitted > 1 && scores.best && scores.last)
+    text_wrapped(v.tf("quiz.best_and_last", {std::to_string(static_cast<int>(*scores.best * 100 + 0.5)),
+                                            std::to_string(static_cast<int>(*scores.last * 100 + 0.5))}));
+  const int left = attempts_left(quiz, quiz_attempts(v.app.progress, course.id, quiz.id));
+  if (left != 0 && button(v.t("quiz.try_again"), true))
+    v.act(Action{.kind = Action::Kind::StartQuiz, .text = quiz.id, .route = Route{Screen::Module, course.id, attempt.module_id, ""}});
+  if (left > 0) text_wrapped(v.tf("quiz.attempts_left", {std::to_string(left)}));
+
+  heading(v.t("quiz.review"), 3, v.ui.fonts.h3);
+  for (size_t i = 0; i < result.questions.size() && i < quiz.questions.size(); ++i) {
+    const QuestionReview& review = result.questions[i];
+    ImGui::PushID(static_cast<int>(i));
+    rich_paragraph(parse_inline(std::to_string(i + 1) + ". " + quiz.questions[i].text), lesson_context(v, course),
+                   v.ui.fonts.bold, theme().text);
+    feedback_panel(v, course, review.verdict, review.feedback, &review.learner_answer, &review.correct_answer);
+    ImGui::PopID();
+    ImGui::Spacing();
+  }
+}
+
+}  // namespace
+
+// [SECTION] The quiz ----------------------------------------------------------------------------------
+
+void draw_quiz(const View& v, const Course& course, const Module& module, const Quiz& quiz) {
+  ImGui::PushID(quiz.id.c_str());
+  const QuizMode mode = mode_for(quiz);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
+  text_wrapped(v.tf(mode == QuizMode::Practice ? "quiz.about_practice" : "quiz.about_exam",
+                    {std::to_string(quiz.questions.size())}));
+  ImGui::PopStyleColor();
+
+  if (v.app.profile_id.empty()) {
+    notice(v.t("quiz.needs_learner"), theme().note);
+    if (button(v.t("learners.choose"), true)) v.navigate(Route{.screen = Screen::Learners});
+    ImGui::PopID();
+    return;
+  }
+
+  const QuizAttempt* open = open_attempt(v.app.progress, course.id, quiz.id);
+  if (!open) {
+    const std::vector<QuizAttempt> attempts = quiz_attempts(v.app.progress, course.id, quiz.id);
+    const QuizAttempt* last = nullptr;
+    for (const QuizAttempt& a : attempts)
+      if (a.submitted) last = &a;
+    if (last) {
+      draw_result(v, course, quiz, *last);
+    } else if (button(v.t("quiz.start"), true)) {
+      v.act(Action{.kind = Action::Kind::StartQuiz, .text = quiz.id, .route = Route{Screen::Module, course.id, module.id, ""}});
+    }
+    ImGui::PopID();
+    return;
+  }
+
+  const QuizAttempt& attempt = *open;
+  int answered = 0;
+  for (size_t i = 0; i < quiz.questions.size(); ++i) {
+    const Question& question = quiz.questions[i];
+    const auto found = attempt.answers.find(question.id);
+    const Answer* answer = found != attempt.answers.end() && found->second.answered ? &found->second : nullptr;
+    if (answer) ++answered;
+    ImGui::PushID(static_cast<int>(i));
+    ImGui::Spacing();
+    rich_paragraph(parse_inline(std::to_string(i + 1) + ". " + question.text), lesson_context(v, course),
+                   v.ui.fonts.bold, theme().heading, Role::Heading, 3);
+    if (question.type == QuestionType::MultipleResponse) {
+      ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
+      text_wrapped(v.t("quiz.choose_all"));
+      ImGui::PopStyleColor();
+    }
+    const QuestionContext q{v, attempt, quiz, question, answer, attempt.submitted};
+    switch (question.type) {
+      case QuestionType::SingleChoice:
+      case QuestionType::MultipleResponse: choice_options(q); break;
+      case QuestionType::TrueFalse: true_false_options(q); break;
+      case QuestionType::Matching: matching_options(q); break;
+      case QuestionType::ShortAnswer:
+      case QuestionType::Numeric: typed_answer(q); break;
+    }
+    if (mode == QuizMode::Practice) {
+      const bool checked = v.app.checked_questions.count(attempt.id + "/" + question.id) > 0;
+      if (checked) {
+        if (auto check = check_answer(attempt, quiz, question.id))
+          feedback_panel(v, course, check->verdict, check->feedback, nullptr, nullptr);
+      } else if (answer && button(v.t("quiz.check") + "##check")) {
+        v.act(Action{.kind = Action::Kind::CheckQuestion, .text = attempt.id, .text2 = question.id});
+      }
+      if (SemanticNode* node = last_node(); node && node->role == Role::Button && !checked)
+        node->name = v.tf("quiz.check_n", {std::to_string(i + 1)});
+    }
+    ImGui::PopID();
+  }
+  ImGui::Separator();
+  text_wrapped(v.tf("quiz.answered_count", {std::to_string(answered), std::to_string(quiz.questions.size())}));
+  if (button(v.t("quiz.submit"), true))
+    v.act(Action{.kind = Action::Kind::SubmitQuiz, .text = attempt.id});
+  ImGui::PopID();
+}
+
+}  // namespace siaga::ui

@@ -1,0 +1,49 @@
+// settings_view.cpp — the learner's data and the device's sign-out rule, and what is stored where.
+#include <string>
+
+#include "core/progress.h"
+#include "imgui.h"
+#include "ui/theme.h"
+#include "ui/view.h"
+#include "ui/widgets.h"
+
+namespace siaga::ui {
+
+void draw_settings(const View& v) {
+  UiState& ui = v.ui;
+  if (link(v.t("nav.all_courses"))) v.navigate(Route{});
+  heading(v.t("settings.heading"), 2, ui.fonts.h2);
+
+  heading(v.t("settings.idle"), 3, ui.fonts.h3);
+  text_wrapped(v.t("settings.idle_intro"));
+  for (int minutes : {0, 5, 15, 30}) {
+    const std::string label = minutes == 0 ? v.t("settings.idle_never") : v.tf("settings.idle_minutes", {std::to_string(minutes)});
+    if (radio(label + "##idle" + std::to_string(minutes), v.app.profiles.idle_sign_out_minutes == minutes))
+      v.act(Action{.kind = Action::Kind::SetIdleSignOut, .number = minutes});
+  }
+
+  heading(v.t("settings.data"), 3, ui.fonts.h3);
+  text_wrapped(v.t("settings.privacy"));
+  if (!v.app.profile_id.empty()) {
+    const Profile* me = find_profile(v.app.profiles, v.app.profile_id);
+    text_wrapped(v.tf("settings.signed_in_as", {me ? me->name : ""}));
+    if (button(v.t("settings.download"))) v.act(Action{.kind = Action::Kind::ExportProgress});
+    if (button(v.t("settings.import"))) v.act(Action{.kind = Action::Kind::ImportProgress});
+    if (ui.confirm == "remove-data") {
+      notice(v.t("settings.remove_confirm"), theme().warning);
+      if (button(v.t("settings.remove_yes"), true)) {
+        v.act(Action{.kind = Action::Kind::RemoveMyData});
+        ui.confirm.clear();
+      }
+      ImGui::SameLine();
+      if (button(v.t("learners.cancel"))) ui.confirm.clear();
+    } else if (button(v.t("settings.remove"))) {
+      ui.confirm = "remove-data";
+    }
+    if (button(v.t("learners.sign_out"))) v.act(Action{.kind = Action::Kind::SignOut});
+  } else {
+    text_wrapped(v.t("settings.no_learner"));
+  }
+}
+
+}  // namespace siaga::ui
