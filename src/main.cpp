@@ -13,9 +13,12 @@
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "app/controller.h"
+#include "app/learner.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
@@ -50,6 +53,7 @@ struct Runtime {
   // CPU time of the most recent drawn frames (ms), for the benchmark (tools/bench): a ring buffer.
   static constexpr int kFrameTimes = 512;
   double frame_ms[kFrameTimes] = {};
+  std::vector<SDL_Event> deferred;  // input held back to the next frame (see frame())
 };
 
 Runtime* g_runtime = nullptr;  // for the C entry points the page calls; owned by main()
@@ -86,8 +90,33 @@ void rebuild_fonts_if_needed(Runtime& rt) {
 
 void frame(void* arg) {
   Runtime& rt = *static_cast<Runtime*>(arg);
+  // While a text field is active, ImGui lets no other widget be hovered; a tap or quick click elsewhere
+  // (move, press and release in one batch) would then be lost. So a press that follows a move waits for
+  // the next frame, and a release never shares a frame with its press.
   SDL_Event event;
-  while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+  bool moved = false;
+  while (!rt.deferred.empty() || SDL_PollEvent(&event)) {
+    if (!rt.deferred.empty()) {
+      event = rt.deferred.front();
+      rt.deferred.erase(rt.deferred.begin());
+    }
+    if (event.type == SDL_MOUSEBUTTONDOWN && moved && ImGui::GetIO().WantTextInput) {
+      rt.deferred.push_back(event);
+      while (SDL_PollEvent(&event)) rt.deferred.push_back(event);
+      rt.frames_wanted = std::max(rt.frames_wanted, 2);
+      break;
+    }
+    if (event.type == SDL_MOUSEMOTION) moved = true;
+    if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEMOTION || event.type == SDL_KEYDOWN ||
+        event.type == SDL_FINGERDOWN || event.type == SDL_MOUSEWHEEL)
+      siaga::note_input(rt.app, rt.platform);
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    if (event.type == SDL_MOUSEBUTTONDOWN) {  // its release, too, goes to the next frame
+      while (SDL_PollEvent(&event)) rt.deferred.push_back(event);
+      rt.frames_wanted = std::max(rt.frames_wanted, 2);
+      break;
+    }
+  }
   if (siaga::poll_app(rt.app, rt.platform)) rt.frames_wanted = kFramesAfterChange;
 
   if (rt.frames_wanted <= 0) {

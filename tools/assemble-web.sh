@@ -29,7 +29,7 @@ if [[ -n "$pack_tool" ]]; then
   "$pack_tool" "$root/content" "$dist"
 fi
 
-cp "$root/web/siaga.css" "$root/web/bridge.js" "$root/web/loader.js" "$root/web/siaga.webmanifest" "$dist/"
+cp "$root/web/siaga.css" "$root/web/bridge.js" "$root/web/loader.js" "$root/web/scorm.js" "$root/web/siaga.webmanifest" "$dist/"
 [[ -f "$dist/icon-512.png" && "$dist/icon-512.png" -nt "$root/tools/make-icons.py" ]] || python3 "$root/tools/make-icons.py" "$dist"
 
 # The page carries the raw size of each file it loads, so the progress bar shows bytes of a known total.

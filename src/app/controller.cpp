@@ -1,6 +1,7 @@
 #include "app/controller.h"
 
 #include "app/learner.h"
+#include "core/lms.h"
 
 namespace siaga {
 
@@ -53,6 +54,38 @@ bool switch_language(AppState& app, Platform& platform, const std::string& tag) 
   return true;
 }
 
+// In an LMS, the launched course's state goes to the LMS after every change (SCORM 1.2: status,
+// score, and the progress itself as suspend data, so the learner resumes on any device).
+void report_to_lms(AppState& app, Platform& platform) {
+  if (!app.lms_mode) return;
+  const Language* language = app.catalog.find_language(app.language);
+  const Course* course = language ? find_course(*language, app.lms_course) : nullptr;
+  if (!course) return;
+  const LmsStatus status = lms_status(*course, app.progress);
+  platform.lms_report(Platform::LmsReport{status.lesson_status, status.score_raw,
+                                          encode_suspend_data(app.progress, course->id)});
+}
+
+// Launched by an LMS: one learner (the LMS's), progress restored from the LMS, no learner screen.
+void start_in_lms(AppState& app, Platform& platform) {
+  app.lms_mode = true;
+  app.lms_course = platform.lms_course();
+  app.profile_id = "lms";
+  app.progress = LearnerProgress{};
+  app.progress.profile_id = "lms";
+  if (const std::string data = platform.lms_resume_data(); !data.empty()) {
+    auto decoded = decode_suspend_data(data);
+    if (decoded.ok()) {
+      app.progress = merge_progress(app.progress, *decoded.value);
+      app.progress.profile_id = "lms";
+    } else {
+      app.data_notices.push_back({"data.set_aside", decoded.reason, true});
+    }
+  }
+  if (app.route.screen == Screen::Catalog && !app.lms_course.empty())
+    app.route = Route{.screen = Screen::Course, .course = app.lms_course};
+}
+
 }  // namespace
 
 std::string pack_asset_name(std::string_view language) { return "content-" + std::string(language) + ".pack"; }
@@ -72,7 +105,12 @@ bool start_app(AppState& app, Platform& platform) {
   if (!known) language = negotiate_language(platform.preferred_languages(), kLanguages, "en");
   app.route = parse_route(platform.current_hash());
   switch_language(app, platform, language);
-  start_learners(app, platform);
+  if (platform.lms_connected()) {
+    start_in_lms(app, platform);
+    report_to_lms(app, platform);
+  } else {
+    start_learners(app, platform);
+  }
   return app.pending_language.empty();
 }
 
@@ -96,12 +134,16 @@ bool apply_action(AppState& app, Platform& platform, const Action& action) {
         app.route.section = action.route.section;
         platform.push_hash(route_to_hash(app.route));
       }
+      if (app.lms_mode && record_section_reached(app.progress, action.route.course, action.route.module,
+                                                 action.route.section, platform.now_ms()))
+        report_to_lms(app, platform);
       return apply_learner_action(app, platform, action);
     default: {
       const bool changed = apply_learner_action(app, platform, action);
+      if (changed) report_to_lms(app, platform);
       const bool entered = action.kind == Action::Kind::ContinueAsGuest ||
                            ((action.kind == Action::Kind::SignIn || action.kind == Action::Kind::CreateProfile) &&
-                            !app.profile_id.empty());
+                            !app.profile_id.empty() && app.form_error_key.empty());
       if (entered && app.route.screen == Screen::Learners) {
         app.route = Route{};
         platform.push_hash(route_to_hash(app.route));

@@ -48,6 +48,7 @@ struct AppState {
   std::set<std::string> checked_questions;
 
   bool lms_mode = false;         // launched by a SCORM LMS: one learner, progress kept by the LMS too
+  std::string lms_course;        // the course the LMS launched
 };
 
 // What a screen asks for; main applies it after the frame (the UI never changes state itself).

@@ -199,7 +199,7 @@ std::vector<QuizAttempt> attempts_worth_keeping(const LearnerProgress& progress,
       open[attempt.quiz_id] = &attempt;
     } else {
       const QuizAttempt*& kept = best[attempt.quiz_id];
-      if (kept == nullptr || !better_result(attempt, *kept)) kept = &attempt;
+      if (kept == nullptr || better_result(attempt, *kept)) kept = &attempt;
     }
   }
   std::vector<QuizAttempt> kept;
@@ -484,7 +484,7 @@ DataResult<LearnerProgress> decode_suspend_data(std::string_view text) {
   if (text.size() > kMaxSuspendData || !std::all_of(text.begin(), text.end(), [](char c) { return c >= ' ' && c <= '~'; }))
     return refuse(DataError::Damaged, "the LMS's saved progress holds characters or a length Siaga never writes");
   const size_t bar = text.rfind('|');
-  if (bar == std::string_view::npos || false)
+  if (bar == std::string_view::npos || text.substr(bar + 1) != checksum_of(text.substr(0, bar)))
     return refuse(DataError::Damaged, "the LMS's saved progress was cut off or changed (its checksum does not match)");
 
   const std::vector<std::string_view> records = text::split(text.substr(0, bar), '|');

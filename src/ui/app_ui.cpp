@@ -309,7 +309,8 @@ void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput&
   draw_header(s);
   draw_learner_bar(s);
   draw_notices(s);
-  if (!app.profile_id.empty()) {  // a learner was just created or signed in: the forms start fresh
+  if (app.profile_id != ui.seen_profile_id) {  // someone signed in or out: the forms start fresh
+    ui.seen_profile_id = app.profile_id;
     ui.creating_profile = false;
     ui.pin_for_profile.clear();
     ui.new_name[0] = '\0';

@@ -24,6 +24,13 @@ namespace {
 
 std::string plain(std::string_view markdown) { return plain_text(parse_inline(markdown)); }
 
+// "3. Question text": the number is added after parsing, or Markdown would read "3. " as a list.
+std::vector<Span> numbered(size_t index, std::string_view markdown) {
+  std::vector<Span> spans = parse_inline(markdown);
+  spans.insert(spans.begin(), Span{.text = std::to_string(index + 1) + ". "});
+  return spans;
+}
+
 LessonContext lesson_context(const View& v, const Course& course) {
   return LessonContext{&v.ui.fonts, &v.text, &v.out.actions, course.id};
 }
@@ -207,8 +214,7 @@ void draw_result(const View& v, const Course& course, const Quiz& quiz, const Qu
   for (size_t i = 0; i < result.questions.size() && i < quiz.questions.size(); ++i) {
     const QuestionReview& review = result.questions[i];
     ImGui::PushID(static_cast<int>(i));
-    rich_paragraph(parse_inline(std::to_string(i + 1) + ". " + quiz.questions[i].text), lesson_context(v, course),
-                   v.ui.fonts.bold, theme().text);
+    rich_paragraph(numbered(i, quiz.questions[i].text), lesson_context(v, course), v.ui.fonts.bold, theme().text);
     feedback_panel(v, course, review.verdict, review.feedback, &review.learner_answer, &review.correct_answer);
     ImGui::PopID();
     ImGui::Spacing();
@@ -258,8 +264,8 @@ void draw_quiz(const View& v, const Course& course, const Module& module, const 
     if (answer) ++answered;
     ImGui::PushID(static_cast<int>(i));
     ImGui::Spacing();
-    rich_paragraph(parse_inline(std::to_string(i + 1) + ". " + question.text), lesson_context(v, course),
-                   v.ui.fonts.bold, theme().heading, Role::Heading, 3);
+    rich_paragraph(numbered(i, question.text), lesson_context(v, course), v.ui.fonts.bold, theme().heading,
+                   Role::Heading, 3);
     if (question.type == QuestionType::MultipleResponse) {
       ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
       text_wrapped(v.t("quiz.choose_all"));

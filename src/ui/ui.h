@@ -37,6 +37,7 @@ struct UiState {
   char sign_in_pin[8] = {};
   int new_colour = 0;
   std::string pin_for_profile;  // the learner whose PIN is being asked for
+  std::string seen_profile_id;  // who was signed in last frame
   bool creating_profile = false;
   std::string confirm;          // a destructive action waiting for "Yes" (e.g. "remove-data")
   std::map<std::string, std::string> typed_answers;  // "<attempt>/<question>" -> short/numeric text

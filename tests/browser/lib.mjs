@@ -59,14 +59,17 @@ export async function findAlert(page, text, { timeout = 20000 } = {}) {
 // Clicks the canvas (not the mirror element) at the centre of a widget's rectangle.
 // A widget below the fold is first scrolled into view with the mouse wheel, as a person would.
 export async function clickWidget(page, role, name) {
-  const element = await findByRole(page, role, name);
   const viewport = page.viewportSize();
-  let box = await element.boundingBox();
-  for (let i = 0; i < 30 && box && (box.y < 0 || box.y + box.height > viewport.height); i++) {
+  let box = null;
+  // The mirror is rebuilt as the screen changes, so the element is looked up afresh each time.
+  for (let i = 0; i < 30; i++) {
+    const element = await findByRole(page, role, name);
+    box = await element.boundingBox().catch(() => null);
+    if (!box) { await page.waitForTimeout(100); continue; }
+    if (box.y >= 0 && box.y + box.height <= viewport.height) break;
     await page.mouse.move(viewport.width / 2, viewport.height / 2);
     await page.mouse.wheel(0, Math.max(-600, Math.min(600, box.y - viewport.height / 2)));
     await page.waitForTimeout(150);
-    box = await element.boundingBox();
   }
   assert.ok(box && box.width > 0 && box.height > 0, `${role} "${name}" has no rectangle`);
   assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `${role} "${name}" could not be scrolled into view`);

@@ -16,8 +16,8 @@ test('a learner opens a module and pages through its sections by clicking', asyn
     await waitForPortal(b.page);
     await createLearner(b.page, 'Dewi');
     await clickWidget(b.page, 'button', 'Open course: Protecting migrants in countries in crisis');
-    await findByRole(b.page, 'heading', 'Protecting migrants in countries in crisis');
-    assert.equal(new URL(b.page.url()).hash, '#/course/micic');
+    await b.page.waitForFunction(() => location.hash === '#/course/micic');
+    await findByRole(b.page, 'heading', 'Modules');
     await clickWidget(b.page, 'button', 'Open module: Migrants in crises and the MICIC Initiative');
     await findByRole(b.page, 'heading', 'When crisis strikes where migrants live');
     await findByRole(b.page, 'progressbar', 'Progress through this module');

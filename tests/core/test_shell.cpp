@@ -168,3 +168,32 @@ TEST_CASE("navigating updates the address, and the back button's address is pick
   CHECK(poll_app(app, platform));
   CHECK(app.route.screen == Screen::Catalog);
 }
+
+TEST_CASE("launched by an LMS, the app opens the launched course for one learner and reports its state") {
+  test::MemoryPlatform platform;
+  platform.assets["content-en.pack"] = tiny_pack("en", "Courses");
+  platform.lms = true;
+  platform.lms_course_id = "demo";
+  AppState app;
+  start_app(app, platform);
+  CHECK(app.lms_mode);
+  CHECK_FALSE(app.profile_id.empty());
+  CHECK(app.route.screen == Screen::Course);
+  CHECK(app.route.course == "demo");
+  REQUIRE(platform.lms_reports.size() == 1);
+  CHECK(platform.lms_reports[0].lesson_status == "incomplete");
+  CHECK(platform.lms_reports[0].suspend_data.size() <= 4096);
+}
+
+TEST_CASE("in an LMS, reaching every section of a course without quizzes reports it completed") {
+  test::MemoryPlatform platform;
+  platform.assets["content-en.pack"] = tiny_pack("en", "Courses");
+  platform.lms = true;
+  platform.lms_course_id = "demo";
+  AppState app;
+  start_app(app, platform);
+  apply_action(app, platform, Action{.kind = Action::Kind::Navigate, .route = parse_route("#/course/demo/module/one")});
+  apply_action(app, platform,
+               Action{.kind = Action::Kind::SectionReached, .route = parse_route("#/course/demo/module/one/section/first")});
+  CHECK(platform.lms_reports.back().lesson_status == "completed");
+}
