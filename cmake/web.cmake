@@ -95,6 +95,7 @@ add_executable(siaga
   src/ui/quiz_view.cpp
   src/ui/learners_view.cpp
   src/ui/settings_view.cpp
+  src/ui/facilitator_view.cpp
 )
 set_target_properties(siaga PROPERTIES OUTPUT_NAME siaga SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/dist")

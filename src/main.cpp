@@ -22,6 +22,7 @@
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
+#include "imgui_internal.h"
 #include "platform/web/platform_web.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
@@ -74,9 +75,13 @@ int on_sdl_event(void* user, SDL_Event* event) {
 }
 
 void rebuild_fonts_if_needed(Runtime& rt) {
+  // The theme follows the settings too: restyle ImGui when it changed (cheap check each frame).
+  if (siaga::ui::set_theme(rt.app.settings.theme)) siaga::ui::apply_theme_to_imgui();
   const float ratio = static_cast<float>(siaga_js_pixel_ratio());
-  if (rt.ui.fonts.body && ratio == rt.ui.pixel_ratio) return;
+  const float scale = siaga::text_scale_for(rt.app.settings.text_size);
+  if (rt.ui.fonts.body && ratio == rt.ui.pixel_ratio && scale == rt.ui.text_scale) return;
   rt.ui.pixel_ratio = ratio;
+  rt.ui.text_scale = scale;
   rt.ui.fonts = siaga::ui::build_fonts(rt.font_files, rt.ui.text_scale, ratio);
   if (!rt.ui.fonts.body) {
     ImGui::GetIO().Fonts->AddFontDefault();
@@ -118,6 +123,10 @@ void frame(void* arg) {
     }
   }
   if (siaga::poll_app(rt.app, rt.platform)) rt.frames_wanted = kFramesAfterChange;
+  // Input still waiting (held back above, or trickled by ImGui one change per frame when many keys
+  // arrive at once) keeps the loop running until it has all been seen: pausing now would strand it.
+  if (!rt.deferred.empty() || !ImGui::GetCurrentContext()->InputEventsQueue.empty())
+    rt.frames_wanted = std::max(rt.frames_wanted, 1);
 
   if (rt.frames_wanted <= 0) {
     rt.paused = true;

@@ -138,6 +138,16 @@ bool apply_action(AppState& app, Platform& platform, const Action& action) {
                                                  action.route.section, platform.now_ms()))
         report_to_lms(app, platform);
       return apply_learner_action(app, platform, action);
+    case Action::Kind::SetTextSize:
+      if (action.number < 0 || action.number >= kTextSizeCount || app.settings.text_size == action.number) return false;
+      app.settings.text_size = action.number;
+      save_settings(app, platform);
+      return true;
+    case Action::Kind::SetTheme:
+      if (!is_known_theme(action.text) || app.settings.theme == action.text) return false;
+      app.settings.theme = action.text;
+      save_settings(app, platform);
+      return true;
     default: {
       const bool changed = apply_learner_action(app, platform, action);
       if (changed) report_to_lms(app, platform);

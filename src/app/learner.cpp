@@ -18,6 +18,7 @@
 
 #include <cstdlib>
 
+#include "app/facilitator.h"
 #include "core/quiz.h"
 
 namespace siaga {
@@ -350,7 +351,7 @@ bool apply_learner_action(AppState& app, Platform& platform, const Action& actio
                                                             action.route.section, platform.now_ms()))
         save_progress(app, platform);
       return false;
-    default: return false;
+    default: return apply_facilitator_action(app, platform, action);
   }
 }
 
@@ -369,6 +370,9 @@ bool poll_learners(AppState& app, Platform& platform) {
   }
   if (auto file = platform.take_picked_file(); file && file->purpose == "import-progress") {
     import_picked(app, platform, *file);
+    changed = true;
+  } else if (file && file->purpose == "import-results") {
+    import_result_file(app, platform, *file);
     changed = true;
   }
   if (!app.profile_id.empty() && idle_sign_out_due(app.profiles, app.last_input_at, platform.now_ms())) {

@@ -9,6 +9,7 @@
 #include "core/content.h"
 #include "core/progress.h"
 #include "core/quiz.h"
+#include "core/result_code.h"
 #include "core/route.h"
 #include "core/settings.h"
 
@@ -49,6 +50,21 @@ struct AppState {
 
   bool lms_mode = false;         // launched by a SCORM LMS: one learner, progress kept by the LMS too
   std::string lms_course;        // the course the LMS launched
+
+  // ---- Facilitator tools (src/app/facilitator.cpp, src/ui/facilitator_view.cpp) ----
+  struct FacilitatorState {
+    std::string course;                      // the course whose knowledge check is open ("" = none)
+    std::vector<ResultRecord> records;       // kept results of that course (also in storage)
+    std::vector<std::string> unreadable;     // stored lines that could not be read: kept, written back
+    std::vector<ScanLine> scan;              // the last "Check codes" report
+    struct ImportNote {
+      std::string key;     // interface string key
+      std::string file;    // {0}
+      std::string detail;  // {1}
+    };
+    std::vector<ImportNote> notes;           // imported files, other-course codes, storage problems
+  };
+  FacilitatorState facilitator;
 };
 
 // What a screen asks for; main applies it after the frame (the UI never changes state itself).
@@ -58,13 +74,22 @@ struct Action {
     CreateProfile, SignIn, ContinueAsGuest, SignOut, RemoveMyData, ExportProgress, ImportProgress,
     SetIdleSignOut, DismissNotice,
     StartQuiz, AnswerQuestion, CheckQuestion, SubmitQuiz,
+    // Facilitator tools and result codes (src/app/facilitator.cpp):
+    DownloadResultFile,       // text: file name, text2: result_file_json
+    FacilitatorChooseCourse,  // text: course id
+    FacilitatorCheckCodes,    // text: course id, text2: pasted text
+    FacilitatorImportFiles,   // asks for result files (picked files arrive with purpose "import-results")
+    FacilitatorDownloadCsv,   // the open course's report as CSV
+    FacilitatorClearResults,  // forgets the open course's results (after the UI asked to confirm)
+    SetTextSize, SetTheme,    // device settings (number: text size step; text: theme name)
   };
   Kind kind = Kind::Navigate;
-  std::string text;    // SetLanguage: tag; OpenExternal: url; CreateProfile: name; SignIn: profile id;
+  std::string text;    // SetLanguage: tag; SetTheme: "light", "dark" or "contrast"; OpenExternal: url; CreateProfile: name; SignIn: profile id;
                        // quiz actions: quiz id (StartQuiz) or attempt id
   std::string text2;   // CreateProfile, SignIn: PIN ("" = none); AnswerQuestion, CheckQuestion: question id
   Route route;         // Navigate, SectionReached; quiz actions: course and module
-  int number = 0;      // CreateProfile: colour; SetIdleSignOut: minutes; DismissNotice: index
+  int number = 0;      // CreateProfile: colour; SetIdleSignOut: minutes; DismissNotice: index;
+                       // SetTextSize: 0..kTextSizeCount-1
   Answer answer;       // AnswerQuestion
 };
 

@@ -6,7 +6,7 @@
 
 namespace siaga {
 
-enum class Screen { Catalog, Course, Module, Settings, About, Learners };
+enum class Screen { Catalog, Course, Module, Settings, About, Learners, Facilitator };
 
 struct Route {
   Screen screen = Screen::Catalog;

@@ -1,5 +1,6 @@
-// settings.h — device-wide preferences (interface language; later text size, theme) and their
-// stored JSON form. Versioned: {"schema":1,...}. Unknown fields are ignored, bad ones fall back to
+// settings.h — device-wide preferences (interface language, text size, theme) and their stored JSON
+// form. Versioned: {"schema":2,...}. Schema 1 (language only) is still read: it is migrated to schema 2
+// by filling the new fields with their defaults. Unknown fields are ignored, bad ones fall back to
 // defaults with a note, so a damaged settings record never stops the portal.
 #pragma once
 
@@ -8,10 +9,21 @@
 
 namespace siaga {
 
-inline constexpr int kSettingsSchema = 1;
+inline constexpr int kSettingsSchema = 2;
+
+// Text size steps: 0 Small, 1 Normal (default), 2 Large, 3 Extra large.
+inline constexpr int kTextSizeCount = 4;
+inline constexpr int kDefaultTextSize = 1;
+float text_scale_for(int text_size);  // 0.9, 1.0, 1.2, 1.45; out-of-range sizes are clamped
+
+// Themes: "light" (default), "dark", "contrast" (high contrast).
+inline constexpr std::string_view kThemes[] = {"light", "dark", "contrast"};
+bool is_known_theme(std::string_view name);
 
 struct Settings {
-  std::string language;  // "" = follow the browser
+  std::string language;          // "" = follow the browser
+  int text_size = kDefaultTextSize;
+  std::string theme = "light";
 
   bool operator==(const Settings&) const = default;
 };
@@ -19,9 +31,10 @@ struct Settings {
 struct SettingsLoad {
   Settings settings;
   bool damaged = false;  // the stored text was not valid settings; defaults are in use
+  int schema = 0;        // the schema the stored text was written with (0 if unreadable)
 };
 
 SettingsLoad parse_settings(std::string_view json);
-std::string settings_to_json(const Settings& settings);
+std::string settings_to_json(const Settings& settings);  // always the current schema
 
 }  // namespace siaga

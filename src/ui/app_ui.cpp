@@ -129,6 +129,8 @@ void draw_learner_bar(const View& s) {
     ImGui::SameLine();
   }
   if (link(s.t("settings.heading"))) s.navigate(Route{.screen = siaga::Screen::Settings});
+  ImGui::SameLine();
+  if (link(s.t("facilitator.link"))) s.navigate(Route{.screen = siaga::Screen::Facilitator});
 }
 
 // [SECTION] Catalog ----------------------------------------------------------------------------------
@@ -142,8 +144,10 @@ void draw_catalog(const View& s, const Language& language) {
   for (const Course& course : language.courses) {
     ImGui::PushID(course.id.c_str());
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18, 14));
-    ImGui::BeginChild("card", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_Border |
-                                               ImGuiChildFlags_AlwaysUseWindowPadding);
+    // NavFlattened: Tab walks into the card's buttons instead of stopping on the card itself.
+    ImGui::BeginChild("card", ImVec2(0, 0),
+                      ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiWindowFlags_NavFlattened);
     heading(course.title, 3, s.ui.fonts.h3);
     text_wrapped(course.summary);
     ImGui::PushFont(s.ui.fonts.small);
@@ -173,8 +177,9 @@ void draw_course(const View& s, const Course& course) {
   for (const Module& module : course.modules) {
     ImGui::PushID(module.id.c_str());
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 12));
-    ImGui::BeginChild("module", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_Border |
-                                                 ImGuiChildFlags_AlwaysUseWindowPadding);
+    ImGui::BeginChild("module", ImVec2(0, 0),
+                      ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding,
+                      ImGuiWindowFlags_NavFlattened);
     heading(module.title.empty() ? module.id : module.title, 4, s.ui.fonts.bold);
     if (!module.summary.empty()) text_wrapped(module.summary);
     if (module.available) {
@@ -317,7 +322,7 @@ void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput&
   }
   const bool choosing = app.route.screen == siaga::Screen::Learners ||
                         (app.profile_id.empty() && !app.guest && app.route.screen != siaga::Screen::Settings &&
-                         app.route.screen != siaga::Screen::About);
+                         app.route.screen != siaga::Screen::About && app.route.screen != siaga::Screen::Facilitator);
   const Language* language = active_language(app);
   if (choosing) {
     draw_learners(s);
@@ -326,6 +331,8 @@ void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput&
       s.navigate(Route{});
   } else if (app.route.screen == siaga::Screen::Settings) {
     draw_settings(s);
+  } else if (app.route.screen == siaga::Screen::Facilitator && language) {
+    draw_facilitator(s);
   } else if (!language) {
     notice(s.t("notice.no_content"), theme().error);
   } else {
@@ -335,6 +342,7 @@ void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput&
       case siaga::Screen::Catalog:
       case siaga::Screen::Settings:
       case siaga::Screen::Learners:
+      case siaga::Screen::Facilitator:
       case siaga::Screen::About: draw_catalog(s, *language); break;
       case siaga::Screen::Course:
         if (course) draw_course(s, *course); else draw_not_found(s);

@@ -233,7 +233,13 @@ void draw_blocks(const std::vector<Block>& blocks, const LessonContext& ctx) {
       case Block::Kind::Heading: {
         ImFont* font = block.level <= 2 ? ctx.fonts->h2 : ctx.fonts->h3;
         ImGui::Spacing();
-        paragraph(block.spans, ctx, font, theme().heading, Role::Heading, block.level);
+        // A course introduction may carry "## Title {#id}" like a module; the id is not for reading.
+        std::vector<Span> spans = block.spans;
+        if (!spans.empty()) {
+          std::string& last = spans.back().text;
+          if (const size_t open = last.rfind(" {#"); open != std::string::npos && last.back() == '}') last.erase(open);
+        }
+        paragraph(spans, ctx, font, theme().heading, Role::Heading, block.level);
         break;
       }
       case Block::Kind::BulletList:

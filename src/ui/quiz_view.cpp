@@ -13,6 +13,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "core/result_code.h"
 #include "ui/lesson_view.h"
 #include "ui/theme.h"
 #include "ui/view.h"
@@ -195,6 +196,69 @@ void feedback_panel(const View& v, const Course& course, Verdict verdict, const 
   ImGui::PopStyleColor();
 }
 
+// The participant's result code after a pretest or posttest: they choose a label, then read the code
+// aloud or send it (or download it as a result file) so the facilitator can build the class report.
+// The label is kept in UiState for the session, so the posttest offers the one typed for the pretest.
+void result_code_panel(const View& v, const Course& course, const Quiz& quiz, const QuizResult& result,
+                       const QuizAttempt& attempt) {
+  if (quiz.kind != QuizKind::Pretest && quiz.kind != QuizKind::Posttest) return;
+  ImGui::PushID("result-code");
+  heading(v.t("result_code.heading"), 3, v.ui.fonts.h3);
+  text_wrapped(v.t("result_code.intro"));
+  std::string& typed = v.ui.typed_answers["result-code/label"];
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%s", typed.c_str());
+  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 360.0f));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, (kTouchTarget - ImGui::GetFontSize()) * 0.5f));
+  ImGui::InputText("##label", buffer, sizeof buffer);
+  ImGui::PopStyleVar();
+  add_last_item(Role::TextField, v.t("result_code.label"));
+  typed = buffer;
+  ImGui::SameLine();
+  ImGui::TextUnformatted(v.t("result_code.label").c_str());
+
+  const LabelOutcome label = normalize_label(typed);
+  if (typed.empty()) {
+    ImGui::PopID();
+    return;
+  }
+  if (!label.error.empty()) {
+    notice(v.tf("result_code.label_problem", {std::to_string(kMaxLabelLength)}), theme().warning);
+    ImGui::PopID();
+    return;
+  }
+  ResultRecord record;
+  record.course_id = course.id;
+  record.kind = quiz.kind == QuizKind::Pretest ? TestKind::Pretest : TestKind::Posttest;
+  record.question_count = static_cast<int>(quiz.questions.size());
+  for (size_t i = 0; i < result.questions.size() && i < 64; ++i)
+    if (result.questions[i].verdict == Verdict::Right) record.right_mask |= uint64_t{1} << i;
+  // Days since 2020-01-01 (UTC) of the moment the attempt was submitted.
+  record.day = static_cast<int>(attempt.finished_at / 86'400'000LL - 18262);
+  record.label = label.label;
+  const std::string code = encode_result(record);
+  if (code.empty()) {
+    notice(v.tf("result_code.cannot", {record_problem(record)}), theme().warning);
+    ImGui::PopID();
+    return;
+  }
+  text_wrapped(v.tf("result_code.for", {record.label, v.t(record.kind == TestKind::Pretest ? "result_code.pretest"
+                                                                                          : "result_code.posttest")}));
+  ImGui::PushFont(v.ui.fonts.h1);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme().heading);
+  ImGui::TextUnformatted(code.c_str());
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  add_last_item(Role::Text, v.tf("result_code.code", {code}));
+  std::string file_label = record.label;
+  std::replace(file_label.begin(), file_label.end(), ' ', '-');
+  if (button(v.t("result_code.download")))
+    v.act(Action{.kind = Action::Kind::DownloadResultFile,
+                 .text = "siaga-" + std::string(test_kind_name(record.kind)) + "-" + course.id + "-" + file_label + ".json",
+                 .text2 = result_file_json(record)});
+  ImGui::PopID();
+}
+
 void draw_result(const View& v, const Course& course, const Quiz& quiz, const QuizAttempt& attempt) {
   const QuizResult result = review_attempt(attempt, quiz, course.pass_percent);
   const QuizScores scores = quiz_scores(v.app.progress, course.id, quiz.id);
@@ -209,6 +273,7 @@ void draw_result(const View& v, const Course& course, const Quiz& quiz, const Qu
   if (left != 0 && button(v.t("quiz.try_again"), true))
     v.act(Action{.kind = Action::Kind::StartQuiz, .text = quiz.id, .route = Route{Screen::Module, course.id, attempt.module_id, ""}});
   if (left > 0) text_wrapped(v.tf("quiz.attempts_left", {std::to_string(left)}));
+  result_code_panel(v, course, quiz, result, attempt);
 
   heading(v.t("quiz.review"), 3, v.ui.fonts.h3);
   for (size_t i = 0; i < result.questions.size() && i < quiz.questions.size(); ++i) {

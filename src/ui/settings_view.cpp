@@ -1,7 +1,9 @@
-// settings_view.cpp — the learner's data and the device's sign-out rule, and what is stored where.
+// settings_view.cpp — text size and theme, the learner's data and the device's sign-out rule, and what
+// is stored where.
 #include <string>
 
 #include "core/progress.h"
+#include "core/settings.h"
 #include "imgui.h"
 #include "ui/theme.h"
 #include "ui/view.h"
@@ -13,6 +15,21 @@ void draw_settings(const View& v) {
   UiState& ui = v.ui;
   if (link(v.t("nav.all_courses"))) v.navigate(Route{});
   heading(v.t("settings.heading"), 2, ui.fonts.h2);
+
+  // Display: text size and theme apply at once and are kept on this device for everyone.
+  heading(v.t("settings.text_size"), 3, ui.fonts.h3);
+  static constexpr const char* kSizeKeys[kTextSizeCount] = {"settings.text_small", "settings.text_normal",
+                                                             "settings.text_large", "settings.text_xlarge"};
+  for (int size = 0; size < kTextSizeCount; ++size)
+    if (radio(v.t(kSizeKeys[size]) + "##size" + std::to_string(size), v.app.settings.text_size == size))
+      v.act(Action{.kind = Action::Kind::SetTextSize, .number = size});
+
+  heading(v.t("settings.theme"), 3, ui.fonts.h3);
+  for (const std::string_view name : kThemes) {
+    const std::string id(name);
+    if (radio(v.t("settings.theme_" + id) + "##theme" + id, v.app.settings.theme == name))
+      v.act(Action{.kind = Action::Kind::SetTheme, .text = id});
+  }
 
   heading(v.t("settings.idle"), 3, ui.fonts.h3);
   text_wrapped(v.t("settings.idle_intro"));

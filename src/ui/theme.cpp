@@ -5,44 +5,55 @@
 namespace siaga::ui {
 
 namespace {
-constexpr unsigned int rgb(unsigned int hex) {  // 0xRRGGBB -> ImGui's ABGR
-  return 0xFF000000u | ((hex & 0xFF) << 16) | (hex & 0xFF00) | ((hex >> 16) & 0xFF);
-}
-
-const Theme kLight = {
-    .background = rgb(0xFBFAF7), .surface = rgb(0xFFFFFF), .text = rgb(0x1D2430), .muted = rgb(0x4A5363),
-    .heading = rgb(0x0F2A44), .accent = rgb(0x0B5CAD), .accent_hover = rgb(0x094A8C), .on_accent = rgb(0xFFFFFF),
-    .link = rgb(0x0B5CAD), .border = rgb(0xC9CED6), .note = rgb(0xE7F0FB), .tip = rgb(0xE6F4EA),
-    .warning = rgb(0xFDF1DC), .case_study = rgb(0xF1EAF9), .discuss = rgb(0xE3F4F4), .error = rgb(0xFBE4E4),
-    .success = rgb(0xE6F4EA),
-};
+const Theme* g_active = &kLightTheme;
 }  // namespace
 
-const Theme& theme() { return kLight; }
+const Theme& theme() { return *g_active; }
+
+bool set_theme(std::string_view name) {
+  const Theme* next = name == "dark" ? &kDarkTheme : name == "contrast" ? &kContrastTheme : &kLightTheme;
+  if (next == g_active) return false;
+  g_active = next;
+  return true;
+}
 
 void apply_theme_to_imgui() {
   const Theme& t = theme();
   ImGuiStyle& style = ImGui::GetStyle();
   style = ImGuiStyle();
-  ImGui::StyleColorsLight(&style);
+  if (t.dark) ImGui::StyleColorsDark(&style);
+  else ImGui::StyleColorsLight(&style);
   ImVec4* c = style.Colors;
-  c[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(t.background);
-  c[ImGuiCol_ChildBg] = ImGui::ColorConvertU32ToFloat4(t.surface);
-  c[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(t.text);
-  c[ImGuiCol_TextDisabled] = ImGui::ColorConvertU32ToFloat4(t.muted);
-  c[ImGuiCol_Border] = ImGui::ColorConvertU32ToFloat4(t.border);
-  c[ImGuiCol_Button] = ImGui::ColorConvertU32ToFloat4(rgb(0xE4E8EE));
-  c[ImGuiCol_ButtonHovered] = ImGui::ColorConvertU32ToFloat4(rgb(0xD3DAE4));
-  c[ImGuiCol_ButtonActive] = ImGui::ColorConvertU32ToFloat4(rgb(0xC2CCD9));
-  c[ImGuiCol_FrameBg] = ImGui::ColorConvertU32ToFloat4(rgb(0xFFFFFF));
-  c[ImGuiCol_CheckMark] = ImGui::ColorConvertU32ToFloat4(t.accent);
-  c[ImGuiCol_NavHighlight] = ImGui::ColorConvertU32ToFloat4(rgb(0xC2410C));
-  c[ImGuiCol_Header] = ImGui::ColorConvertU32ToFloat4(rgb(0xE4E8EE));
-  c[ImGuiCol_HeaderHovered] = ImGui::ColorConvertU32ToFloat4(rgb(0xD3DAE4));
-  c[ImGuiCol_TableHeaderBg] = ImGui::ColorConvertU32ToFloat4(rgb(0xE4E8EE));
-  c[ImGuiCol_TableBorderStrong] = ImGui::ColorConvertU32ToFloat4(t.border);
-  c[ImGuiCol_TableBorderLight] = ImGui::ColorConvertU32ToFloat4(t.border);
-  c[ImGuiCol_ScrollbarBg] = ImGui::ColorConvertU32ToFloat4(t.background);
+  const auto set = [&](ImGuiCol slot, unsigned int colour) { c[slot] = ImGui::ColorConvertU32ToFloat4(colour); };
+  set(ImGuiCol_WindowBg, t.background);
+  set(ImGuiCol_PopupBg, t.surface);
+  set(ImGuiCol_ChildBg, t.surface);
+  set(ImGuiCol_Text, t.text);
+  set(ImGuiCol_TextDisabled, t.muted);
+  set(ImGuiCol_Border, t.border);
+  set(ImGuiCol_Button, t.button);
+  set(ImGuiCol_ButtonHovered, t.button_hovered);
+  set(ImGuiCol_ButtonActive, t.button_active);
+  set(ImGuiCol_FrameBg, t.frame);
+  set(ImGuiCol_CheckMark, t.dark ? t.link : t.accent);
+  set(ImGuiCol_NavHighlight, t.focus);
+  set(ImGuiCol_Header, t.button);
+  set(ImGuiCol_HeaderHovered, t.button_hovered);
+  set(ImGuiCol_TableHeaderBg, t.button);
+  set(ImGuiCol_TableBorderStrong, t.border);
+  set(ImGuiCol_TableBorderLight, t.border);
+  set(ImGuiCol_ScrollbarBg, t.background);
+  if (t.dark) {  // ImGui's dark base is blue-tinted; bring the remaining parts into the palette
+    set(ImGuiCol_FrameBgHovered, t.button_hovered);
+    set(ImGuiCol_FrameBgActive, t.button_active);
+    set(ImGuiCol_HeaderActive, t.button_active);
+    set(ImGuiCol_Separator, t.border);
+    set(ImGuiCol_ScrollbarGrab, t.border);
+    set(ImGuiCol_ScrollbarGrabHovered, t.muted);
+    set(ImGuiCol_ScrollbarGrabActive, t.text);
+    set(ImGuiCol_PlotHistogram, t.accent);
+    set(ImGuiCol_TextSelectedBg, (t.link & 0x00FFFFFFu) | 0x66000000u);
+  }
   style.FrameRounding = 6;
   style.ChildRounding = 8;
   style.FramePadding = ImVec2(14, 8);

@@ -29,6 +29,7 @@ bool narrow_layout();
 // Screens besides the catalog and reader (each in its own file).
 void draw_learners(const View& v);
 void draw_settings(const View& v);
+void draw_facilitator(const View& v);  // facilitator_view.cpp
 void draw_quiz(const View& v, const Course& course, const Module& module, const Quiz& quiz);
 
 }  // namespace siaga::ui

@@ -1,0 +1,183 @@
+// The facilitator's knowledge-check tools in the app controller: pasted codes checked and kept per
+// course in storage (so a reload keeps them), duplicates and typos not counted, result files imported,
+// unreadable stored lines never dropped, and the CSV download.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "app/facilitator.h"
+#include "app/learner.h"
+#include "core/csv.h"
+#include "memory_platform.h"
+
+using namespace siaga;
+
+namespace {
+
+Course course_with_tests(const std::string& id, int pre, int post) {
+  Module module;
+  module.id = "workshop-check";
+  Quiz pretest;
+  pretest.id = "pretest";
+  pretest.kind = QuizKind::Pretest;
+  pretest.questions.resize(static_cast<size_t>(pre));
+  Quiz posttest = pretest;
+  posttest.id = "posttest";
+  posttest.kind = QuizKind::Posttest;
+  posttest.questions.resize(static_cast<size_t>(post));
+  module.quizzes = {pretest, posttest};
+  Course course;
+  course.id = id;
+  course.title = id;
+  course.modules = {module};
+  return course;
+}
+
+AppState workshop_app() {
+  AppState app;
+  Language language;
+  language.tag = "en";
+  language.courses = {course_with_tests("alpha", 4, 4), course_with_tests("beta", 3, 3)};
+  app.catalog.languages = {language};
+  return app;
+}
+
+ResultRecord result(const std::string& course, TestKind kind, int questions, uint64_t right, const std::string& label) {
+  ResultRecord r;
+  r.course_id = course;
+  r.kind = kind;
+  r.question_count = questions;
+  r.right_mask = right;
+  r.day = 2000;
+  r.label = label;
+  return r;
+}
+
+Action act(Action::Kind kind, const std::string& text = "", const std::string& text2 = "") {
+  Action action;
+  action.kind = kind;
+  action.text = text;
+  action.text2 = text2;
+  return action;
+}
+Action choose(const std::string& course) { return act(Action::Kind::FacilitatorChooseCourse, course); }
+Action check(const std::string& course, const std::string& text) {
+  return act(Action::Kind::FacilitatorCheckCodes, course, text);
+}
+
+}  // namespace
+
+TEST_CASE("pasted codes are kept once, a typo and another course's code are reported, and a reload keeps them") {
+  test::MemoryPlatform platform;
+  AppState app = workshop_app();
+  const std::string andi_pre = encode_result(result("alpha", TestKind::Pretest, 4, 0b0001, "ANDI"));
+  const std::string andi_post = encode_result(result("alpha", TestKind::Posttest, 4, 0b0111, "ANDI"));
+  const std::string beta = encode_result(result("beta", TestKind::Pretest, 3, 0b001, "SITI"));
+  std::string typo = andi_post;
+  typo[2] = typo[2] == 'X' ? 'Y' : 'X';
+  REQUIRE(apply_learner_action(app, platform, choose("alpha")));
+  const std::string pasted = "Andi: " + andi_pre + " thanks!\n" + andi_pre + "\nhello all\n" + typo + "\n" + andi_post +
+                             "\n" + beta + "\n";
+  REQUIRE(apply_learner_action(app, platform, check("alpha", pasted)));
+  const auto& scan = app.facilitator.scan;
+  REQUIRE(scan.size() >= 6);
+  CHECK(scan[0].status == ScanStatus::Ok);
+  CHECK(scan[1].status == ScanStatus::Duplicate);
+  CHECK(scan[1].codes.at(0).duplicate_of_line == 1);
+  CHECK(scan[2].status == ScanStatus::NoCode);
+  CHECK(scan[3].status == ScanStatus::Typo);
+  CHECK(scan[4].status == ScanStatus::Ok);
+  CHECK(scan[5].status == ScanStatus::Invalid);  // beta's code while alpha is open: not mixed in
+  CHECK(scan[5].codes.at(0).record.course_id == "beta");
+  REQUIRE(app.facilitator.records.size() == 2);
+
+  // Stored as JSON lines; a fresh app (a reload) reads them back.
+  const std::string stored = platform.stored.at(facilitator_results_key("alpha"));
+  CHECK(std::count(stored.begin(), stored.end(), '\n') == 2);
+  AppState reloaded = workshop_app();
+  apply_learner_action(reloaded, platform, choose("alpha"));
+  CHECK(reloaded.facilitator.records == app.facilitator.records);
+
+  // Pasting the same codes again counts nothing twice.
+  apply_learner_action(reloaded, platform, check("alpha", andi_pre + "\n" + andi_post));
+  CHECK(reloaded.facilitator.scan[0].status == ScanStatus::Duplicate);
+  CHECK(reloaded.facilitator.scan[0].codes.at(0).duplicate_of_line == 0);
+  CHECK(reloaded.facilitator.records.size() == 2);
+  CHECK(platform.stored.count(facilitator_results_key("beta")) == 0);
+}
+
+TEST_CASE("result files are imported for the open course; bad, duplicate and other-course files are refused") {
+  test::MemoryPlatform platform;
+  AppState app = workshop_app();
+  apply_learner_action(app, platform, choose("alpha"));
+  apply_learner_action(app, platform, act(Action::Kind::FacilitatorImportFiles));
+  CHECK(platform.picks_requested == std::vector<std::string>{"import-results"});
+
+  const std::string file = result_file_json(result("alpha", TestKind::Posttest, 4, 0b1111, "BUDI"));
+  platform.picked = Platform::PickedFile{"import-results", "budi.json", file, ""};
+  CHECK(poll_learners(app, platform));
+  REQUIRE(app.facilitator.records.size() == 1);
+  CHECK(app.facilitator.records[0].label == "BUDI");
+  CHECK(app.facilitator.notes.back().key == "facilitator.file_imported");
+
+  platform.picked = Platform::PickedFile{"import-results", "budi-again.json", file, ""};
+  poll_learners(app, platform);
+  CHECK(app.facilitator.notes.back().key == "facilitator.file_duplicate");
+  platform.picked = Platform::PickedFile{"import-results", "notes.json", "{\"hello\":1}", ""};
+  poll_learners(app, platform);
+  CHECK(app.facilitator.notes.back().key == "facilitator.file_rejected");
+  CHECK_FALSE(app.facilitator.notes.back().detail.empty());
+  platform.picked = Platform::PickedFile{"import-results", "beta.json",
+                                         result_file_json(result("beta", TestKind::Pretest, 3, 1, "SITI")), ""};
+  poll_learners(app, platform);
+  CHECK(app.facilitator.notes.back().key == "facilitator.file_other_course");
+  CHECK(app.facilitator.records.size() == 1);
+}
+
+TEST_CASE("a damaged stored line is kept and written back, never dropped") {
+  test::MemoryPlatform platform;
+  std::string good = result_file_json(result("alpha", TestKind::Pretest, 4, 0b11, "ANDI"));
+  std::erase(good, '\n');
+  platform.stored[facilitator_results_key("alpha")] = good + "\n{not json\n";
+  AppState app = workshop_app();
+  apply_learner_action(app, platform, choose("alpha"));
+  CHECK(app.facilitator.records.size() == 1);
+  CHECK(app.facilitator.unreadable == std::vector<std::string>{"{not json"});
+  CHECK(app.facilitator.notes.at(0).key == "facilitator.stored_unreadable");
+  apply_learner_action(app, platform, check("alpha", encode_result(result("alpha", TestKind::Posttest, 4, 0b111, "ANDI"))));
+  const std::string stored = platform.stored.at(facilitator_results_key("alpha"));
+  CHECK(stored.find("{not json") != std::string::npos);
+  CHECK(app.facilitator.records.size() == 2);
+}
+
+TEST_CASE("a failed save is reported and the results stay in the session") {
+  test::MemoryPlatform platform;
+  AppState app = workshop_app();
+  apply_learner_action(app, platform, choose("alpha"));
+  platform.next_save = StoreResult::Full;
+  apply_learner_action(app, platform, check("alpha", encode_result(result("alpha", TestKind::Pretest, 4, 1, "ANDI"))));
+  CHECK(app.facilitator.records.size() == 1);
+  REQUIRE_FALSE(app.facilitator.notes.empty());
+  CHECK(app.facilitator.notes.back().key == "facilitator.not_saved");
+}
+
+TEST_CASE("the CSV download is the open course's report, and a participant's result file downloads as JSON") {
+  test::MemoryPlatform platform;
+  AppState app = workshop_app();
+  apply_learner_action(app, platform, choose("alpha"));
+  apply_learner_action(app, platform, check("alpha", encode_result(result("alpha", TestKind::Pretest, 4, 0b0001, "ANDI")) +
+                                                         "\n" + encode_result(result("alpha", TestKind::Posttest, 4, 0b0111, "ANDI"))));
+  apply_learner_action(app, platform, act(Action::Kind::FacilitatorDownloadCsv));
+  REQUIRE(platform.downloads.size() == 1);
+  CHECK(platform.downloads[0].name == "siaga-report-alpha.csv");
+  CHECK(platform.downloads[0].mime == "text/csv");
+  CHECK(platform.downloads[0].bytes == report_to_csv(build_report(app.facilitator.records, 4, 4, "alpha")));
+  CHECK(platform.downloads[0].bytes.find("ANDI,25.0,75.0,50.0") != std::string::npos);
+
+  apply_learner_action(app, platform, act(Action::Kind::DownloadResultFile, "r.json", "{}"));
+  CHECK(platform.downloads.back().mime == "application/json");
+
+  apply_learner_action(app, platform, act(Action::Kind::FacilitatorClearResults));
+  CHECK(app.facilitator.records.empty());
+  CHECK(platform.stored.at(facilitator_results_key("alpha")).empty());
+}
