@@ -49,14 +49,6 @@ bool colour_choice(const std::string& name, int colour, bool selected) {
   return clicked;
 }
 
-bool text_field(const char* id, const std::string& name, char* buffer, size_t size, ImGuiInputTextFlags flags = 0) {
-  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 360.0f));
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, (kTouchTarget - ImGui::GetFontSize()) * 0.5f));
-  const bool enter = ImGui::InputText(id, buffer, size, flags | ImGuiInputTextFlags_EnterReturnsTrue);
-  ImGui::PopStyleVar();
-  add_last_item(Role::TextField, name);
-  return enter;
-}
 
 void form_error(const View& v) {
   if (v.app.form_error_key.empty()) return;

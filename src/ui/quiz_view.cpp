@@ -264,8 +264,10 @@ void draw_result(const View& v, const Course& course, const Quiz& quiz, const Qu
   const QuizScores scores = quiz_scores(v.app.progress, course.id, quiz.id);
   const std::string percent = std::to_string(static_cast<int>(result.percent + 0.5));
   heading(v.tf("quiz.result", {percent}), 3, v.ui.fonts.h3);
-  notice(v.tf(result.passed ? "quiz.passed" : "quiz.not_passed", {std::to_string(result.pass_percent)}),
-         result.passed ? theme().success : theme().warning);
+  // Ungraded checks (a workshop's pretest and posttest) measure, they are not passed or failed.
+  if (quiz.graded)
+    notice(v.tf(result.passed ? "quiz.passed" : "quiz.not_passed", {std::to_string(result.pass_percent)}),
+           result.passed ? theme().success : theme().warning);
   if (scores.submitted > 1 && scores.best && scores.last)
     text_wrapped(v.tf("quiz.best_and_last", {std::to_string(static_cast<int>(*scores.best * 100 + 0.5)),
                                             std::to_string(static_cast<int>(*scores.last * 100 + 0.5))}));

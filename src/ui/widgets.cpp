@@ -145,6 +145,16 @@ void progress(float fraction, std::string_view label) {
   if (SemanticNode* node = last_node(); node && node->role == Role::Progress) node->value = fraction;
 }
 
+bool text_field(const char* id, std::string_view name, char* buffer, size_t size, int flags) {
+  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 360.0f));
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, (kTouchTarget - ImGui::GetFontSize()) * 0.5f));
+  const bool enter = ImGui::InputText(id, buffer, size, flags | ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::PopStyleVar();
+  add_last_item(Role::TextField, name);
+  mark_focus_if_focused();
+  return enter;
+}
+
 void notice(std::string_view text, unsigned int colour) {
   const std::string t(text);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, colour);

@@ -32,6 +32,9 @@ bool link(std::string_view label);
 void heading(std::string_view text, int level, ImFont* font);
 void text_wrapped(std::string_view text);
 void progress(float fraction, std::string_view label);
+// A one-line text field of touch height; `name` is its accessible name. Returns true on Enter.
+// flags are ImGuiInputTextFlags.
+bool text_field(const char* id, std::string_view name, char* buffer, size_t size, int flags = 0);
 void notice(std::string_view text, unsigned int colour);  // a coloured panel with an alert role
 
 // The visible text of an ImGui label ("Start##course" -> "Start").
