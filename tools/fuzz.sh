@@ -1,28 +1,36 @@
 #!/usr/bin/env bash
-# Fuzzes the content parsers with libFuzzer (clang, AddressSanitizer, UndefinedBehaviorSanitizer).
+# Fuzzes every parser of outside data with libFuzzer (clang, AddressSanitizer, UndefinedBehaviorSanitizer).
 #
 #   tools/fuzz.sh [seconds]      each target runs for `seconds` (default 30)
 #
+# Targets: content (module and course files, quiz fences, ui.po files, content packs; fuzz_content.cpp)
+# and data (stored progress, learner profiles and settings, progress exports, result codes, pasted
+# code lists, result files, certificate references, routes from the address bar; fuzz_data.cpp) and
+# the app's start-up from a device's stored records (settings, learners, session, progress; fuzz_device.cpp).
 # Configures build/fuzz with clang and -DSIAGA_FUZZ=ON, builds the fuzz_* targets, makes a seed corpus
 # from the real content/ files and tests/core/fixtures (module files, the insides of their quiz
-# fences, ui.po files, and one content pack per language), then runs each target. Seeds are made
-# fresh every run, never committed; what the fuzzer learns stays in build/fuzz/corpus. Exits non-zero
-# when any target finds a crash, a hang, a leak or a broken promise; the input that triggers it is
-# saved in build/fuzz/artifacts/.
+# fences, ui.po files, and one content pack per language) and, for the data targets, with the core's
+# own writers (fuzz_seeds), then runs each target. Seeds are made fresh every run, never committed;
+# what the fuzzer learns stays in build/fuzz/corpus. Exits non-zero when any target finds a crash, a
+# hang, a leak or a broken promise; the input that triggers it is saved in build/fuzz/artifacts/.
+# Writes build/fuzz/summary.md: how long each target ran, how many inputs, and whether it found anything
+# (tools/bench.sh copies it into docs/benchmarks.md).
 set -euo pipefail
 seconds=${1:-30}
 [[ "$seconds" =~ ^[0-9]+$ ]] || { echo "usage: tools/fuzz.sh [seconds]" >&2; exit 2; }
 root=$(cd "$(dirname "$0")/.." && pwd)
 build="$root/build/fuzz"
-targets=(module gift po pack)
+content_targets=(module gift po pack)
+data_targets=(progress profiles export settings result_code scan result_file certificate route device)
+targets=("${content_targets[@]}" "${data_targets[@]}")
 
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSIAGA_FUZZ=ON >/dev/null
-cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
+cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/fuzz_}" fuzz_seeds
 
 # --- Seeds: fresh from the real content and the fixtures -------------------------------------------
 seeds="$build/seeds"
 rm -rf "$seeds"
-mkdir -p "$seeds"/{module,gift,po,pack} "$build/artifacts"
+mkdir -p "${targets[@]/#/$seeds/}" "$build/artifacts"
 mapfile -t markdown < <(find "$root/content" "$root/tests/core/fixtures" -name '*.md' -type f 2>/dev/null | sort)
 mapfile -t po_files < <(find "$root/content" "$root/tests/core/fixtures" -name '*.po' -type f 2>/dev/null | sort)
 n=0
@@ -71,22 +79,47 @@ mapfile -t files < <(find "$root/content" -name ui.po -type f | sort)
 ((${#files[@]})) && write_pack "$seeds/pack/$n.pack" "$root/content" "${files[@]}"
 printf 'SIAGA-PACK 1\n' > "$seeds/pack/empty.pack"
 
+# Data seeds: written by the core itself, in the current formats; plus the schema 1 progress fixture.
+"$build/tests/fuzz/fuzz_seeds" "$seeds"
+for fixture in "$root"/tests/core/fixtures/progress-*.json; do
+  [[ -f "$fixture" ]] && cp "$fixture" "$seeds/progress/"
+done
+
 # --- Run ---------------------------------------------------------------------------------------------
 failed=()
+summary="$build/summary.md"
+rows=()
 for target in "${targets[@]}"; do
   corpus="$build/corpus/$target"
   mkdir -p "$corpus"
+  dict="$root/tests/fuzz/content.dict"
+  [[ " ${data_targets[*]} " == *" $target "* ]] && dict="$root/tests/fuzz/data.dict"
   echo "fuzz.sh: fuzz_$target for ${seconds}s"
+  started=$(date +%s)
   if ! "$build/tests/fuzz/fuzz_$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-      -max_len=65536 -print_final_stats=1 -dict="$root/tests/fuzz/content.dict" \
+      -max_len=65536 -print_final_stats=1 -dict="$dict" \
       -artifact_prefix="$build/artifacts/$target-" "$corpus" "$seeds/$target" > "$build/fuzz_$target.log" 2>&1; then
     failed+=("$target")
+    result="FOUND A PROBLEM (build/fuzz/artifacts/$target-*)"
     echo "fuzz.sh: fuzz_$target FOUND A PROBLEM; see $build/fuzz_$target.log and $build/artifacts/" >&2
     grep -E "^(==[0-9]+==ERROR|SUMMARY|.*runtime error)" "$build/fuzz_$target.log" | head -5 >&2 || true
   else
+    result="no finding"
     grep -E "stat::number_of_executed_units|cov:" "$build/fuzz_$target.log" | tail -2 || true
   fi
+  runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$build/fuzz_$target.log" | tail -1)
+  cov=$(grep -oE 'cov: [0-9]+' "$build/fuzz_$target.log" | tail -1 | cut -d' ' -f2)
+  rows+=("| fuzz_$target | ${seconds} s | $(( $(date +%s) - started )) s | ${runs:-?} | ${cov:-?} | $(find "$corpus" -type f | wc -l) | $result |")
 done
+{
+  echo "Last run of \`tools/fuzz.sh $seconds\`: $(date -u '+%Y-%m-%d %H:%M') UTC on $(nproc) cores, one target at a time"
+  echo "(libFuzzer, AddressSanitizer + UndefinedBehaviorSanitizer, seeds fresh from content/ and the core's writers,"
+  echo "the corpus kept from earlier runs in build/fuzz/corpus)."
+  echo
+  echo "| Target | fuzzed for | wall time (with corpus loading) | inputs run | coverage (edges) | corpus files | result |"
+  echo "|---|---|---|---|---|---|---|"
+  printf '%s\n' "${rows[@]}"
+} > "$summary"
 if ((${#failed[@]})); then
   echo "fuzz.sh: findings in: ${failed[*]}" >&2
   exit 1

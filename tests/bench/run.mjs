@@ -1,0 +1,512 @@
+// run.mjs — the benchmark's measurements (tools/bench.sh builds everything first, then runs this).
+// Prints one table and writes it, with the machine, the date and the details, to docs/benchmarks.md.
+//
+//   node --experimental-websocket tests/bench/run.mjs --dist DIR --reference DIR --pack-tool FILE
+//        --make-device FILE [--out FILE] [--loads N] [--fuzz-summary FILE] [--wasm-breakdown FILE]
+//        [--names DIR --web-build DIR]   (siaga.js/.wasm linked with names, and build/web: frame profile)
+//
+// [SECTION] Set-up
+// [SECTION] Measurements
+// [SECTION] Table and report
+import { execFileSync } from 'node:child_process';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { constants, brotliCompressSync, gzipSync } from 'node:zlib';
+import { startServer } from '../../tools/serve.mjs';
+import { clickWidget, settle } from '../browser/lib.mjs';
+import { SLOW_LINK, VIEWPORT, coldLoads, driveAndCollectFrameTimes, idleCost, withLoadedPage } from './browser.mjs';
+import { distWithPack, scaledContent, syntheticContent } from './content.mjs';
+import { makeClassifier } from './wasm-breakdown.mjs';
+
+// [SECTION] Set-up ------------------------------------------------------------------------------------
+
+const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+const options = { out: join(ROOT, 'docs/benchmarks.md'), loads: '10' };
+for (let i = 2; i < process.argv.length; i += 2) options[process.argv[i].replace(/^--/, '').replace(/-(.)/g, (_, c) => c.toUpperCase())] = process.argv[i + 1];
+for (const required of ['dist', 'reference', 'packTool', 'makeDevice'])
+  if (!options[required]) throw new Error(`run.mjs: --${required.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase())} is required`);
+const LOADS = Number(options.loads);
+const IDLE_SECONDS = 10;
+const SCALE_LOADS = 3;
+const PROFILES = 50;
+const WORK = join(ROOT, 'build/bench/work');
+const started = Date.now();
+const log = (...args) => console.error(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s]`, ...args);
+
+const median = (values) => {
+  const sorted = values.filter((v) => v !== null && v !== undefined).sort((a, b) => a - b);
+  if (!sorted.length) return null;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const percentile = (values, p) => {  // nearest rank
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(p / 100 * sorted.length) - 1)] : null;
+};
+
+async function serve(dir) {
+  const server = await startServer(dir, 0);
+  return { server, url: `http://127.0.0.1:${server.address().port}/` };
+}
+
+// Storage of a device with `count` learners (tests/bench/make_device.cpp), the first one signed in.
+async function deviceRecords(pack, count) {
+  const file = join(WORK, `device-${count}.json`);
+  execFileSync(options.makeDevice, [pack, String(count), file]);
+  const records = JSON.parse(await readFile(file, 'utf8'));
+  records['siaga.session'] = JSON.stringify({ profile: 'pbench0000', at: Date.now() });
+  return records;
+}
+
+// The address of every module in a pack: files content/en/<course>/<NN-name>.md, id in the front matter.
+async function moduleRoutes(packFile) {
+  const text = (await readFile(packFile)).toString('latin1');
+  const routes = [];
+  const re = /content\/en\/([^/\n]+)\/\d+-[^\n]*\.md\n\d+\n---\r?\nid: *([^\r\n]+)/g;
+  for (let m; (m = re.exec(text));) routes.push(`#/course/${m[1]}/module/${m[2].trim()}`);
+  return routes;
+}
+
+// [SECTION] Measurements ----------------------------------------------------------------------------
+
+// raw / gzip -9 / brotli -q 11 of each file the page asked for before it was ready.
+async function transfer(root, requested) {
+  const files = [];
+  const seen = new Map();
+  for (const path of requested) seen.set(path, (seen.get(path) || 0) + 1);
+  for (const [path, times] of seen) {
+    const name = path === '/' ? 'index.html' : decodeURIComponent(path.slice(1));
+    let bytes;
+    try { bytes = await readFile(join(root, name)); } catch { continue; }  // 404s (favicon.ico) move no content
+    files.push({
+      name, times, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_LGWIN]: 24,
+                                                    [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }).length,
+    });
+  }
+  files.sort((a, b) => b.brotli - a.brotli);
+  const total = (key) => files.reduce((sum, f) => sum + f[key], 0);
+  return { files, raw: total('raw'), gzip: total('gzip'), brotli: total('brotli') };
+}
+
+async function loadTimes(url, { catalog, storage }) {
+  const result = {};
+  for (const slow of [false, true]) {
+    const runs = await coldLoads(url, { count: LOADS, catalog, slow, storage,
+                                        onEach: (r, i) => log(`  ${slow ? 'slow' : 'loopback'} load ${i + 1}/${LOADS}: first frame ${r.firstDraw.toFixed(0)} ms` +
+                                                              (catalog ? `, catalog ${r.catalog.toFixed(0)} ms` : '')) });
+    result[slow ? 'slow' : 'fast'] = runs;
+  }
+  return result;
+}
+
+// Opens `hash` (then runs `prepare`, e.g. a click), reports what the screen shows (its first headings
+// and its widgets), then moves the mouse and scrolls, and returns the CPU time of each frame drawn.
+async function frameCost(url, hash, storage, prepare = null) {
+  return withLoadedPage(url + hash, { storage }, async ({ page }) => {
+    if (prepare) {
+      await prepare(page);
+      await settle(page);
+    }
+    const screen = await page.evaluate(() => {
+      const nodes = [...document.querySelectorAll('#mirror > *')];
+      const count = (role) => nodes.filter((n) => (n.getAttribute('role') || n.tagName.toLowerCase()) === role).length;
+      return { headings: nodes.filter((n) => n.getAttribute('role') === 'heading').slice(1, 3).map((n) => n.textContent.trim()),
+               nodes: nodes.length, buttons: count('button'), radios: count('radio'), checkboxes: count('checkbox'), textboxes: count('input') };
+    });
+    const { times, glQueryMsPerFrame, glQueryByPerFrame } = await driveAndCollectFrameTimes(page);
+    return { screen, frames: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times),
+             glQueryMsPerFrame, glQueryByPerFrame };
+  });
+}
+
+// Where the page's main thread spends its time while frames are drawn: a CDP CPU profile (sampled every
+// 0.1 ms) of the portal linked with function names (same code), grouped by origin like the wasm
+// breakdown. Returns Markdown.
+async function frameProfile(url, hash, storage, classify) {
+  return withLoadedPage(url + hash, { storage }, async ({ page, session }) => {
+    await session.send('Profiler.enable');
+    await session.send('Profiler.setSamplingInterval', { interval: 100 });
+    await session.send('Profiler.start');
+    const { drawn } = await driveAndCollectFrameTimes(page, { moves: 40 });
+    const { profile } = await session.send('Profiler.stop');
+    const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
+    const groups = new Map();
+    const functions = new Map();
+    let busy = 0;
+    let program = 0;
+    profile.samples.forEach((id, i) => {
+      const { functionName: name, url: script } = frames.get(id);
+      const ms = (profile.timeDeltas[i] || 0) / 1000;
+      if (name === '(idle)') return;
+      if (name === '(program)') { program += ms; return; }
+      let group;
+      if (name === '(garbage collector)') group = 'JS garbage collector';
+      else if (script.startsWith('wasm://')) group = /^(js-to-wasm|wasm-to-js)/.test(name) ? 'JS ↔ wasm call wrappers' : `wasm: ${classify(name)}`;
+      else if (!script && /^(getParameter|isEnabled|getError)$/.test(name)) group = 'WebGL state queries (getParameter, isEnabled, getError)';
+      else if (!script) group = 'other native calls (WebGL drawing, DOM)';
+      else if (script.endsWith('/siaga.js')) group = 'Emscripten JS glue (siaga.js: GL wrappers, events, main loop)';
+      else if (script.endsWith('/bridge.js')) group = 'bridge.js (accessibility mirror, storage)';
+      else group = 'other JS (page scripts, benchmark hooks)';
+      busy += ms;
+      groups.set(group, (groups.get(group) || 0) + ms);
+      functions.set(name || '(anonymous)', (functions.get(name || '(anonymous)') || 0) + ms);
+    });
+    const rows = [...groups].sort((a, b) => b[1] - a[1])
+      .map(([group, total]) => `| ${group} | ${(total / drawn).toFixed(2)} | ${(total / busy * 100).toFixed(1)} % |`);
+    const top = [...functions].sort((a, b) => b[1] - a[1]).slice(0, 10)
+      .map(([name, total]) => `| ${name.replace(/\|/g, '\\|').slice(0, 90)} | ${(total / drawn).toFixed(2)} |`);
+    return [`${drawn} frames drawn on \`${hash}\` while profiling (mouse moves and scrolls). Time in JS, wasm and the`,
+      `browser functions they call: ${(busy / drawn).toFixed(2)} ms per drawn frame (all work of the page's main thread, not`,
+      `only inside frames). Not included: V8's "(program)", ${(program / drawn).toFixed(1)} ms per drawn frame, its label for`,
+      'everything outside JS and wasm, waiting included (layout and paint of the page, the event loop).',
+      '', '| Where | ms per drawn frame | share |', '|---|---|---|', ...rows,
+      '', 'Top functions by self time:', '', '| Function | ms per drawn frame |', '|---|---|', ...top].join('\n');
+  });
+}
+
+async function scale(copies, storage) {
+  const tree = await scaledContent(join(ROOT, 'content'), join(WORK, `content-x${copies}`), copies);
+  const { dist, packBytes } = await distWithPack(options.dist, options.packTool, tree, join(WORK, `dist-x${copies}`));
+  const { server, url } = await serve(dist);
+  try {
+    const runs = await coldLoads(url, { count: SCALE_LOADS, catalog: true, storage });
+    return {
+      copies, packBytes,
+      catalog: median(runs.map((r) => r.catalog)),
+      parse: median(runs.map((r) => (r.packParsed !== null && r.packTaken !== null ? r.packParsed - r.packTaken : null))),
+      heap: median(runs.map((r) => r.heapBytes)),
+    };
+  } finally {
+    server.close();
+    await rm(tree, { recursive: true, force: true });
+    await rm(dist, { recursive: true, force: true });
+  }
+}
+
+// Signs in one of `PROFILES` learners (each with a full record), opens every module once — each
+// opening moves the module's resume point, which the portal saves at once — and times each save:
+// from its read of the stored record (save_progress merges what another tab may have written) to the
+// end of the write. localStorage.setItem alone is reported too.
+async function storageSaves(url, records, routes) {
+  return withLoadedPage(url, { storage: records, catalog: true }, async ({ page }) => {
+    for (const route of routes) {
+      await page.evaluate((hash) => { location.hash = hash; }, route);
+      await settle(page, 250);
+    }
+    const events = await page.evaluate(() => __bench.storage);
+    const saves = [];
+    let lastGet = null;
+    for (const event of events) {
+      if (event.op === 'get') lastGet = event;
+      else if (lastGet && lastGet.key === event.key) {
+        saves.push({ ms: event.at - lastGet.at, setMs: event.setMs, bytes: event.bytes, ok: event.result === 0 });
+        lastGet = null;
+      }
+    }
+    const stored = await page.evaluate(() => {
+      let chars = 0;
+      for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); chars += k.length + localStorage.getItem(k).length; }
+      return { keys: localStorage.length, chars };
+    });
+    return { routes: routes.length, saves, stored };
+  });
+}
+
+// Bytes that crossed the wire before the page was ready (document + resources finished by then).
+function wireBytes(run) {
+  const ready = run.catalog ?? run.firstDraw;
+  return (run.documentBytes || 0) + run.resources.filter((r) => r.end <= ready).reduce((sum, r) => sum + r.bytes, 0);
+}
+
+// The moments of a load, in order (ms since navigation); the same for every run of a page.
+function phases(run, portal) {
+  if (!portal) {
+    const wasm = run.resources.find((r) => r.path.endsWith('.wasm'));
+    return [['index.wasm downloaded', wasm ? wasm.end : null], ['first frame', run.firstDraw]];
+  }
+  const fetched = run.resources.filter((r) => r.initiator === 'fetch' && (run.packTaken === null || r.end <= run.packTaken));
+  return [
+    ['loader started (mark siaga-load-start)', run.loaderStart],
+    ['its files downloaded (wasm, JS, fonts, pack)', fetched.length ? Math.max(...fetched.map((r) => r.end)) : null],
+    ['C++ took the content pack (wasm compiled, runtime up)', run.packTaken],
+    ['pack parsed into the catalog', run.packParsed],
+    ['first frame', run.firstDraw],
+    ['catalog interactive', run.catalog],
+  ];
+}
+
+function phaseTable(loads, portal) {
+  const rows = phases(loads.fast[0], portal).map(([label], i) => {
+    const at = (runs) => median(runs.map((r) => phases(r, portal)[i][1]));
+    return `| ${label} | ${ms(at(loads.fast))} | ${ms(at(loads.slow))} |`;
+  });
+  return ['| Moment (median, ms since navigation) | loopback | slow link |', '|---|---|---|', ...rows].join('\n');
+}
+
+// [SECTION] Table and report ----------------------------------------------------------------------------
+
+const GL_NAMES = { '0c10': 'SCISSOR_BOX', '0ba2': 'VIEWPORT', '80c8': 'BLEND_DST_RGB', '80c9': 'BLEND_SRC_RGB',
+                   '80ca': 'BLEND_DST_ALPHA', '80cb': 'BLEND_SRC_ALPHA', '8009': 'BLEND_EQUATION_RGB', '883d': 'BLEND_EQUATION_ALPHA',
+                   '84e0': 'ACTIVE_TEXTURE', '8b8d': 'CURRENT_PROGRAM', '8069': 'TEXTURE_BINDING_2D', '8919': 'SAMPLER_BINDING',
+                   '8894': 'ARRAY_BUFFER_BINDING', '85b5': 'VERTEX_ARRAY_BINDING', '0be2': 'BLEND', '0b44': 'CULL_FACE',
+                   '0b71': 'DEPTH_TEST', '0b90': 'STENCIL_TEST', '0c11': 'SCISSOR_TEST', '8d69': 'PRIMITIVE_RESTART_FIXED_INDEX' };
+const kb = (bytes) => (bytes === null || bytes === undefined ? '—' : `${(bytes / 1000).toFixed(1)} KB`);
+const mb = (bytes) => (bytes === null || bytes === undefined ? '—' : `${(bytes / 1048576).toFixed(1)} MiB`);
+const ms = (value, digits = 0) => (value === null || value === undefined ? '—' : `${value.toFixed(digits)} ms`);
+const ratio = (a, b) => (a === null || b === null || a === undefined || b === undefined || b === 0 ? '—' : `${(a / b).toFixed(2)}`);
+const spread = (runs, key) => {
+  const values = runs.map((r) => r[key]).filter((v) => v !== null);
+  return values.length ? `${ms(median(values))} (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})` : '—';
+};
+const verdict = (ok) => (ok ? 'met' : 'MISSED');
+
+function table(rows) {
+  const header = ['Measure', 'Siaga', 'Reference (ImGui example)', 'Siaga ÷ reference', 'Target'];
+  const lines = [header, header.map(() => '---'), ...rows];
+  return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+async function machine() {
+  const cpu = cpus()[0]?.model?.trim() || 'unknown';
+  const nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
+  const chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const emcc = (() => { try { return `Emscripten ${execFileSync('emcc', ['-dumpversion'], { encoding: 'utf8' }).trim()}`; } catch { return 'Emscripten (version unknown)'; } })();
+  const memory = (await readFile('/proc/meminfo', 'utf8')).match(/MemTotal:\s+(\d+)/)[1];
+  const commit = (() => {
+    try {
+      const head = execFileSync('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+      const dirty = execFileSync('git', ['-C', ROOT, 'status', '--porcelain', '--', 'src', 'web', 'cmake', 'content'], { encoding: 'utf8' }).trim();
+      return dirty ? `${head} + uncommitted changes` : head;
+    } catch { return 'unknown'; }
+  })();
+  return { cpu, nproc, chromium, emcc, memory: `${(Number(memory) / 1048576).toFixed(1)} GiB`, node: process.version, commit };
+}
+
+async function optionalText(file) {
+  if (!file) return null;
+  try { return (await readFile(file, 'utf8')).trim(); } catch { return null; }
+}
+
+// Timings need a quiet machine: wait (at most 5 minutes) for the 1-minute load average to drop below
+// 1, and record what it was, so a reader can judge the figures.
+async function quietMachine() {
+  for (let i = 0; i < 30 && loadavg()[0] >= 1; i++) {
+    if (i === 0) log(`waiting up to 5 min for a quieter machine (load average ${loadavg()[0].toFixed(2)})`);
+    await new Promise((ok) => setTimeout(ok, 10000));
+  }
+  return loadavg()[0];
+}
+
+// --- Run -----------------------------------------------------------------------------------------------
+await mkdir(WORK, { recursive: true });
+const about = await machine();
+const date = new Date();
+log(`machine: ${about.cpu}, ${about.nproc} cores, ${about.chromium}`);
+const waitStarted = Date.now();
+const loadBefore = await quietMachine();
+const waited = (Date.now() - waitStarted) / 1000;
+
+const portal = await serve(options.dist);
+const reference = await serve(options.reference);
+const pack = join(options.dist, 'content-en.pack');
+const learner = await deviceRecords(pack, 1);  // a returning learner: the catalog shows without a sign-in
+
+log(`cold loads of the portal (${LOADS} loopback, ${LOADS} slow link)`);
+const portalLoads = await loadTimes(portal.url, { catalog: true, storage: learner });
+log(`cold loads of the reference page (${LOADS} loopback, ${LOADS} slow link)`);
+const referenceLoads = await loadTimes(reference.url, { catalog: false, storage: null });
+
+const portalFiles = await transfer(options.dist, portalLoads.fast[0].requested);
+const referenceFiles = await transfer(options.reference, referenceLoads.fast[0].requested);
+
+log(`idle ${IDLE_SECONDS} s: portal, reference`);
+const portalIdle = await withLoadedPage(portal.url, { storage: learner, catalog: true }, (b) => idleCost(b, IDLE_SECONDS));
+const referenceIdle = await withLoadedPage(reference.url, { portal: false }, (b) => idleCost(b, IDLE_SECONDS));
+
+log('frame cost: synthetic catalog of 1,000 modules, long lesson, quiz');
+const quizHash = '#/course/micic/module/why-micic/section/check';
+// The same learner without any progress: the quiz offers "Start the quiz".
+const newLearner = { 'siaga.profiles': learner['siaga.profiles'], 'siaga.session': learner['siaga.session'] };
+const synthetic = await distWithPack(options.dist, options.packTool,
+                                     await syntheticContent(join(ROOT, 'content'), join(WORK, 'content-synthetic'), { courses: 10, modulesPerCourse: 100 }),
+                                     join(WORK, 'dist-synthetic'));
+const syntheticServer = await serve(synthetic.dist);
+const frames = [
+  { name: 'catalog, 10 courses / 1,000 synthetic modules', ...(await frameCost(syntheticServer.url, '#/', learner)) },
+  { name: 'course page, 100 synthetic modules', ...(await frameCost(syntheticServer.url, '#/course/synthetic-01', learner)) },
+  { name: 'long lesson (counter-trafficking / indicators)', ...(await frameCost(portal.url, '#/course/counter-trafficking/module/indicators', learner)) },
+  { name: 'quiz being taken (micic / why-micic / check, after "Start the quiz")',
+    ...(await frameCost(portal.url, quizHash, newLearner, (page) => clickWidget(page, 'button', 'Start the quiz'))) },
+  { name: 'quiz review (the same quiz, two attempts submitted)', ...(await frameCost(portal.url, quizHash, learner)) },
+];
+syntheticServer.server.close();
+for (const f of frames) log(`  ${f.name}: ${f.frames} frames, p50 ${f.p50.toFixed(2)} ms, p95 ${f.p95.toFixed(2)} ms`);
+
+let profileText = null;
+if (options.names && options.webBuild) {
+  log('frame profile: long lesson, portal linked with function names');
+  const namedDist = join(WORK, 'dist-names');
+  await rm(namedDist, { recursive: true, force: true });
+  await cp(options.dist, namedDist, { recursive: true });
+  for (const file of ['siaga.js', 'siaga.wasm']) {
+    await cp(join(options.names, file), join(namedDist, file));
+    for (const ext of ['.br', '.gz']) await rm(join(namedDist, file + ext), { force: true });
+  }
+  const named = await serve(namedDist);
+  profileText = await frameProfile(named.url, '#/course/counter-trafficking/module/indicators', learner, makeClassifier(options.webBuild));
+  named.server.close();
+}
+
+log(`scale: real content ×1, ×10, ×100 (${SCALE_LOADS} cold loads each)`);
+const scales = [];
+for (const copies of [1, 10, 100]) {
+  scales.push(await scale(copies, learner));
+  const s = scales.at(-1);
+  log(`  ×${copies}: pack ${kb(s.packBytes)}, catalog ${ms(s.catalog)}, parse ${ms(s.parse)}, heap ${mb(s.heap)}`);
+}
+
+log(`storage: saving progress with ${PROFILES} learners on the device`);
+const storage = await storageSaves(portal.url, await deviceRecords(pack, PROFILES), await moduleRoutes(pack));
+portal.server.close();
+reference.server.close();
+
+// --- Table ----------------------------------------------------------------------------------------------
+const firstLoadTarget = 280_000;
+const saveTimes = storage.saves.map((s) => s.ms);
+const rows = [
+  ['First load: files', `${portalFiles.files.length}`, `${referenceFiles.files.length}`, '', ''],
+  ['First load: raw', kb(portalFiles.raw), kb(referenceFiles.raw), ratio(portalFiles.raw, referenceFiles.raw), ''],
+  ['First load: gzip -9', kb(portalFiles.gzip), kb(referenceFiles.gzip), ratio(portalFiles.gzip, referenceFiles.gzip), ''],
+  ['First load: brotli -q 11', kb(portalFiles.brotli), kb(referenceFiles.brotli), ratio(portalFiles.brotli, referenceFiles.brotli),
+   `≤ 280 KB: ${verdict(portalFiles.brotli <= firstLoadTarget)}`],
+  ['First load: bytes on the wire until ready (as served: brotli, with headers; median)', kb(median(portalLoads.fast.map(wireBytes))),
+   kb(median(referenceLoads.fast.map(wireBytes))), ratio(median(portalLoads.fast.map(wireBytes)), median(referenceLoads.fast.map(wireBytes))), ''],
+  ['… largest file (brotli)', `${portalFiles.files[0].name} ${kb(portalFiles.files[0].brotli)}`,
+   `${referenceFiles.files[0].name} ${kb(referenceFiles.files[0].brotli)}`, ratio(portalFiles.files[0].brotli, referenceFiles.files[0].brotli), ''],
+  [`Loopback: navigation → first frame (median of ${LOADS} cold loads, min–max)`, spread(portalLoads.fast, 'firstDraw'),
+   spread(referenceLoads.fast, 'firstDraw'), ratio(median(portalLoads.fast.map((r) => r.firstDraw)), median(referenceLoads.fast.map((r) => r.firstDraw))), ''],
+  ['Loopback: navigation → catalog interactive', spread(portalLoads.fast, 'catalog'), '—', '', ''],
+  ['Slow link (400 kbit/s, 400 ms RTT): navigation → first frame', spread(portalLoads.slow, 'firstDraw'), spread(referenceLoads.slow, 'firstDraw'),
+   ratio(median(portalLoads.slow.map((r) => r.firstDraw)), median(referenceLoads.slow.map((r) => r.firstDraw))), ''],
+  ['Slow link: navigation → catalog interactive', spread(portalLoads.slow, 'catalog'), '—', '', ''],
+  ...frames.map((f) => [`Frame CPU p50 / p95 (max): ${f.name}, ${f.frames} frames [of which WebGL state queries, mean]`,
+                        `${f.p50.toFixed(2)} / ${f.p95.toFixed(2)} (${f.max.toFixed(2)}) ms [${f.glQueryMsPerFrame.toFixed(2)} ms]`,
+                        '—', '', `p95 < 1 ms: ${verdict(f.p95 < 1)}`]),
+  [`Idle ${IDLE_SECONDS} s: frames drawn`, `${portalIdle.frames}`, `${referenceIdle.frames}`, '', `0: ${verdict(portalIdle.frames === 0)}`],
+  [`Idle ${IDLE_SECONDS} s: renderer main thread busy (CDP TaskDuration)`, ms(portalIdle.mainThreadMs, 1), ms(referenceIdle.mainThreadMs, 1),
+   ratio(portalIdle.mainThreadMs, referenceIdle.mainThreadMs), ''],
+  [`Idle ${IDLE_SECONDS} s: CPU of all browser processes (/proc), % of one core`, `${portalIdle.cpuPercent.toFixed(1)} %`,
+   `${referenceIdle.cpuPercent.toFixed(1)} %`, ratio(portalIdle.cpuPercent, referenceIdle.cpuPercent), ''],
+  ...scales.map((s) => [`Scale ×${s.copies} (pack ${kb(s.packBytes)}): catalog interactive / pack parse / wasm heap`,
+                        `${ms(s.catalog)} / ${ms(s.parse)} / ${mb(s.heap)}`, '—', '', '']),
+  [`Save progress, ${PROFILES} learners on the device (median / max of ${saveTimes.length} saves)`,
+   saveTimes.length ? `${ms(median(saveTimes), 1)} / ${ms(Math.max(...saveTimes), 1)}` : 'not measured: no save seen', '—', '', ''],
+];
+const printed = table(rows);
+console.log(printed);
+
+// --- docs/benchmarks.md -------------------------------------------------------------------------------
+const fileRows = (files) => files.map((f) => `| ${f.name}${f.times > 1 ? ` (requested ${f.times}×)` : ''} | ${f.raw} | ${f.gzip} | ${f.brotli} |`).join('\n');
+const fuzz = await optionalText(options.fuzzSummary);
+const breakdown = await optionalText(options.wasmBreakdown);
+const problems = [...portalLoads.fast, ...portalLoads.slow].flatMap((r) => r.problems || []);
+const duration = ((Date.now() - started) / 60000).toFixed(1);
+const loadAfter = loadavg()[0];
+const md = `# Benchmarks
+
+Generated by \`tools/bench.sh\` on ${date.toISOString().slice(0, 16).replace('T', ' ')} UTC; do not edit by hand.
+
+Machine: ${about.cpu}, ${about.nproc} cores (nproc), ${about.memory} RAM; ${about.chromium}, headless, WebGL 2
+through SwiftShader (software rendering on the CPU); Node ${about.node}; ${about.emcc}. Source: ${about.commit}.
+The measurements took ${duration} min after the builds${waited >= 10 ? `, ${waited.toFixed(0)} s of it waiting for a quieter machine` : ''}; the 1-minute load average was ${loadBefore.toFixed(2)} when they
+started and ${loadAfter.toFixed(2)} when they ended (the benchmark's own browser included).
+
+${printed}
+
+KB = 1,000 bytes, MiB = 1,048,576 bytes. "Siaga ÷ reference" below 1 means Siaga is smaller or faster.
+
+## What each line measures
+
+- **First load**: every file the page requested from navigation until it was ready (Siaga: the catalog
+  was interactive; reference: its first frame), as recorded in a cold loopback load, each compressed
+  here with gzip -9 and brotli -q 11 (window 2^24). The service worker's background precache (every
+  file of the version, for offline use) is not counted: it does not block the catalog.
+- **Loads**: ${LOADS} cold loads per line, each in a new Chromium with an empty profile (empty HTTP cache,
+  no service worker yet), served by \`tools/serve.mjs\` on 127.0.0.1 with the precompressed brotli copies.
+  "First frame" is the first WebGL draw call of the page, for both pages (a hook installed before any
+  page script). "Catalog interactive" is the first published accessibility tree holding the heading
+  "Courses". Siaga is loaded as a returning learner (one stored profile and a fresh session), since a
+  first visit stops at "Who is learning?". The slow link is set with the DevTools protocol
+  (\`Network.emulateNetworkConditions\`: latency ${SLOW_LINK.latency} ms, ${SLOW_LINK.downloadThroughput} bytes/s each way, cache
+  disabled) on the page and on its service worker (whose install downloads share the link).
+- **Frame CPU**: Siaga's own measurement of each drawn frame (\`_siaga_frame_ms\`: from new frame to
+  the last GL call, wall-clock around single-threaded work), for every frame drawn while the mouse
+  moves over the page and the wheel scrolls (${VIEWPORT.width}×${VIEWPORT.height}). Chromium coarsens timers to 0.1 ms.
+  The synthetic catalog is 10 courses of 100 generated modules (about 3.8 KB of Markdown each).
+- **Idle**: ${IDLE_SECONDS} s without input after the page settled (Siaga: its catalog, a learner signed in;
+  the reference: its demo windows, as it starts). Frames = animation frames in which
+  the page drew anything (same hook for both pages). Main thread = CDP \`Performance.getMetrics\`
+  TaskDuration delta of the page's renderer. CPU = utime + stime from /proc of the browser process and
+  all its descendants (renderer, GPU process with SwiftShader, utility processes), over the wall time.
+- **Scale**: the real English content copied ×N with renamed course ids, packed by siaga-pack;
+  ${SCALE_LOADS} cold loopback loads each (medians). "Pack parse" runs from the moment the pack is
+  handed to C++ to the document-language change the portal makes once the catalog is built.
+  Heap = \`Module.HEAP8.length\` once the catalog is interactive.
+- **Save progress**: ${PROFILES} learners on the device, each with a full record (every section reached, two
+  submitted attempts at every quiz; \`tests/bench/make_device.cpp\` writes them with the core's own
+  serialisers), ${storage.stored.keys} keys / ${(storage.stored.chars / 1e6).toFixed(2)} M characters in localStorage. One learner
+  opens each of ${storage.routes} modules; each opening moves the resume point and the portal saves at once.
+  A save is timed from its read of the stored record (save_progress merges another tab's changes
+  first) to the end of the write${saveTimes.length ? `; \`localStorage.setItem\` alone: median ${ms(median(storage.saves.map((s) => s.setMs)), 2)}, record ${kb(median(storage.saves.map((s) => s.bytes)))}` : ''}.
+
+## First-load files
+
+Siaga (bytes):
+
+| File | raw | gzip -9 | brotli -q 11 |
+|---|---|---|---|
+${fileRows(portalFiles.files)}
+| **total** | ${portalFiles.raw} | ${portalFiles.gzip} | ${portalFiles.brotli} |
+
+Reference page, Dear ImGui's \`example_sdl2_opengl3\` built by \`tests/bench/reference/build.sh\` with its
+own Makefile.emscripten (compile -Os; its link line has no optimisation flag, so the link is -O0 with
+ASSERTIONS=1 and unminified JS; SDL2 built as Emscripten's port builds it, every subsystem on; font:
+ImGui's built-in one):
+
+| File | raw | gzip -9 | brotli -q 11 |
+|---|---|---|---|
+${fileRows(referenceFiles.files)}
+| **total** | ${referenceFiles.raw} | ${referenceFiles.gzip} | ${referenceFiles.brotli} |
+
+## Load phases
+
+Siaga:
+
+${phaseTable(portalLoads, true)}
+
+Reference page:
+
+${phaseTable(referenceLoads, false)}
+${breakdown ? `\n## What is in siaga.wasm\n\n${breakdown}\n` : ''}${profileText ? `\n## Where frame time goes\n\n${profileText}\n` : ''}
+## Screens measured for frame cost
+
+| Screen | headings seen | mirror nodes | buttons | radios | checkboxes | text fields |
+|---|---|---|---|---|---|---|
+${frames.map((f) => `| ${f.name} | ${f.screen.headings.join(' / ')} | ${f.screen.nodes} | ${f.screen.buttons} | ${f.screen.radios} | ${f.screen.checkboxes} | ${f.screen.textboxes} |`).join('\n')}
+
+WebGL state queries during those frames, mean ms per drawn frame (the five slowest; GL enum names:
+${Object.entries(GL_NAMES).map(([k, v]) => `0x${k} ${v}`).join(', ')}):
+
+| Screen | slowest queries |
+|---|---|
+${frames.map((f) => `| ${f.name} | ${f.glQueryByPerFrame.slice(0, 5).map(([q, v]) => `${q} ${v.toFixed(2)}`).join('; ')} |`).join('\n')}
+
+## Fuzzing
+
+${fuzz || 'No fuzz run recorded on this machine (run `tools/fuzz.sh SECONDS`; it writes build/fuzz/summary.md).'}
+${problems.length ? `\n## Console errors during the loads\n\n${[...new Set(problems)].map((p) => `- ${p}`).join('\n')}\n` : ''}`;
+await mkdir(dirname(options.out), { recursive: true });
+await writeFile(options.out, md);
+log(`wrote ${options.out}`);

@@ -1,0 +1,184 @@
+// fuzz_data.cpp — libFuzzer entry points for the outside data that is not content: what the portal
+// reads back from browser storage (progress, learner profiles, settings), files people import
+// (progress exports, workshop result files), codes people type or paste (result codes and the class
+// report made from them, certificate references), the address bar (routes from shared links) and the
+// browser's language list.
+//
+// Built once per SIAGA_FUZZ_<NAME> (see CMakeLists.txt). Besides crashes, leaks, undefined behaviour,
+// hangs and aborts (nlohmann::json is built with JSON_NOEXCEPTION, so a misused accessor aborts),
+// each target checks promises the headers make and traps when one breaks:
+// - a reader returns a value exactly when it reports no error, with plain words when it fails;
+// - what was read writes back and reads again to the same value (stored and exported forms, codes,
+//   result files, routes);
+// - merging a learner's progress with itself changes nothing (progress.h).
+// Stored and exported JSON carries a SHA-256 checksum, so almost every mutation would stop at "damaged".
+// The JSON targets therefore also read each input a second time with its checksums recomputed, which
+// lets the fuzzer reach the field readers and the schema 1 migration behind them.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/certificate.h"
+#include "core/csv.h"
+#include "core/i18n.h"
+#include "core/progress.h"
+#include "core/report.h"
+#include "core/result_code.h"
+#include "core/route.h"
+#include "core/settings.h"
+#include "fuzz_util.h"
+
+namespace {
+
+using siaga::fuzz::require;
+
+template <typename T>
+[[maybe_unused]] void require_consistent(const siaga::DataResult<T>& result) {
+  require(result.ok() == (result.error == siaga::DataError::None));
+  require(result.ok() || !result.reason.empty());
+}
+
+// Calls read(text) on the input and, when the input's checksums were not all right, on the input with
+// its checksums made right.
+template <typename Read>
+[[maybe_unused]] void read_twice(std::string_view text, Read read) {
+  read(text);
+  const std::string fixed = siaga::fuzz::with_fixed_checksums(text);
+  if (fixed != text) read(fixed);
+}
+
+[[maybe_unused]] std::string without_hyphens(std::string_view code) {
+  std::string out;
+  for (char c : code)
+    if (c != '-') out.push_back(c);
+  return out;
+}
+
+// The courses a facilitator's catalog knows, for the codes that name one.
+[[maybe_unused]] const std::vector<siaga::CourseTests>& known_courses() {
+  static const std::vector<siaga::CourseTests> known = {
+      {"micic", 10, 10}, {"counter-trafficking", 12, 12}, {"refugee-orientation", 8, 0}};
+  return known;
+}
+
+[[maybe_unused]] std::vector<std::string_view> lines_of(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  for (size_t i = 0; i <= text.size(); ++i)
+    if (i == text.size() || text[i] == '\n') {
+      lines.push_back(text.substr(start, i - start));
+      start = i + 1;
+    }
+  return lines;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+#if defined(SIAGA_FUZZ_PROGRESS)
+  read_twice(text, [](std::string_view input) {
+    const auto read = siaga::parse_progress(input);
+    require_consistent(read);
+    if (!read.ok()) return;
+    const siaga::LearnerProgress& progress = *read.value;
+    const auto again = siaga::parse_progress(siaga::progress_to_json(progress));
+    require(again.ok() && *again.value == progress && again.migrated_from == 0);
+    require(siaga::merge_progress(progress, progress) == progress);
+  });
+#elif defined(SIAGA_FUZZ_PROFILES)
+  read_twice(text, [](std::string_view input) {
+    const auto read = siaga::parse_profiles(input);
+    require_consistent(read);
+    if (!read.ok()) return;
+    const auto again = siaga::parse_profiles(siaga::profiles_to_json(*read.value));
+    require(again.ok() && *again.value == *read.value);
+  });
+#elif defined(SIAGA_FUZZ_EXPORT)
+  read_twice(text, [](std::string_view input) {
+    const auto read = siaga::parse_export(input);
+    require_consistent(read);
+    if (!read.ok()) return;
+    siaga::Profile profile;
+    profile.name = read.value->name;
+    profile.colour = read.value->colour;
+    const auto again = siaga::parse_export(siaga::export_progress(profile, read.value->progress, read.value->exported_at));
+    require(again.ok());
+    require(again.value->name == read.value->name && again.value->colour == read.value->colour);
+    require(again.value->exported_at == read.value->exported_at && again.value->progress == read.value->progress);
+  });
+#elif defined(SIAGA_FUZZ_SETTINGS)
+  // The browser's language list (navigator.languages, comma-joined by the page) picks a language too.
+  std::vector<std::string> preferred;
+  for (std::string_view tag : lines_of(text)) preferred.emplace_back(tag);
+  const std::string chosen = siaga::negotiate_language(preferred, {"en", "id"}, "en");
+  require(chosen == "en" || chosen == "id");
+  const siaga::SettingsLoad read = siaga::parse_settings(text);
+  if (!read.damaged) {
+    const siaga::SettingsLoad again = siaga::parse_settings(siaga::settings_to_json(read.settings));
+    require(!again.damaged && again.settings == read.settings);
+  }
+#elif defined(SIAGA_FUZZ_RESULT_CODE)
+  const siaga::DecodeOutcome plain = siaga::decode_result(text);
+  require(plain.ok() == plain.message.empty());
+  if (plain.ok()) {
+    // A code that reads is canonical: encoding its record gives the same symbols back.
+    require(without_hyphens(siaga::encode_result(plain.record)) == plain.canonical);
+    require(plain.record.course_id.empty() && siaga::record_problem(plain.record).empty());
+  }
+  const siaga::DecodeOutcome matched = siaga::decode_result(text, known_courses());
+  require(matched.ok() == matched.message.empty());
+  if (matched.ok()) {
+    require(plain.ok() && matched.canonical == plain.canonical);
+    require(siaga::course_hash(matched.record.course_id) == plain.record.course_hash);
+  }
+#elif defined(SIAGA_FUZZ_SCAN)
+  const auto lines = siaga::scan_codes(text, known_courses());
+  for (const siaga::ScanLine& line : lines) {
+    require(line.line >= 1);
+    for (const siaga::FoundCode& found : line.codes) {
+      if (found.status != siaga::ScanStatus::Ok) continue;
+      // A kept record is exactly what its code says.
+      const siaga::DecodeOutcome decoded = siaga::decode_result(found.text, known_courses());
+      require(decoded.ok() && decoded.record == found.record);
+    }
+  }
+  // Pasting the same text again, after keeping its records, keeps nothing new.
+  const auto kept = siaga::kept_records(lines);
+  require(siaga::kept_records(siaga::scan_codes(text, known_courses(), kept)).empty());
+  // The facilitator's class report and its CSV are made from whatever was kept.
+  for (const siaga::CourseTests& course : known_courses())
+    siaga::report_to_csv(siaga::build_report(kept, course.pretest_questions, course.posttest_questions, course.course_id));
+#elif defined(SIAGA_FUZZ_RESULT_FILE)
+  const siaga::ResultFileOutcome read = siaga::parse_result_file(text);
+  if (read.ok()) {
+    const std::string written = siaga::result_file_json(read.record);
+    require(!written.empty());
+    const siaga::ResultFileOutcome again = siaga::parse_result_file(written);
+    require(again.ok() && again.record == read.record);
+  }
+#elif defined(SIAGA_FUZZ_CERTIFICATE)
+  // Input: the typed code, then the name, course id, completion date (YYYY-MM-DD) and score as they
+  // appear on the certificate, one per line.
+  const auto parts = lines_of(text);
+  const auto part = [&](size_t i) { return i < parts.size() ? parts[i] : std::string_view(); };
+  int day = 0;
+  if (!siaga::parse_iso_date(part(3), day)) day = 2000;
+  const siaga::CivilDate date = siaga::date_from_day_number(day);
+  int score = 0;
+  for (char c : part(4)) score = (score * 10 + (static_cast<unsigned char>(c) % 10)) % 1000;
+  const siaga::CertificateCheck check = siaga::verify_certificate(part(0), part(1), part(2), date, score);
+  require(!siaga::describe(check).empty());
+  const std::string code = siaga::certificate_code(part(1), part(2), date, score);
+  if (!code.empty())
+    require(siaga::verify_certificate(code, part(1), part(2), date, score) == siaga::CertificateCheck::Matches);
+#elif defined(SIAGA_FUZZ_ROUTE)
+  const siaga::Route route = siaga::parse_route(text);
+  require(siaga::parse_route(siaga::route_to_hash(route)) == route);
+#else
+#error "define one of SIAGA_FUZZ_PROGRESS, _PROFILES, _EXPORT, _SETTINGS, _RESULT_CODE, _SCAN, _RESULT_FILE, _CERTIFICATE, _ROUTE"
+#endif
+  return 0;
+}

@@ -1,0 +1,68 @@
+// fuzz_device.cpp — libFuzzer entry point for everything the portal reads back from a device's browser
+// storage at start-up, through the app controller (src/app) and an in-memory platform: the settings,
+// the list of learners, the session record (parsed by hand in learner.cpp) and a learner's progress.
+//
+// Input: the four stored texts separated by NUL bytes — settings, profiles, session, progress (stored
+// under the first listed learner's key). The profiles and progress records get their checksums
+// recomputed (see fuzz_util.h) unless the input's first byte is odd, so both the damaged-data paths
+// and the field readers are reached.
+//
+// Promises checked: start-up never crashes or aborts whatever is stored; a learner signed in by the
+// session is one of the stored learners; after the learner reaches a section, whatever the portal wrote
+// under the progress key reads back as valid progress (the portal never writes what it cannot read).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "../core/memory_platform.h"
+#include "app/controller.h"
+#include "core/progress.h"
+#include "fuzz_util.h"
+
+namespace {
+
+using siaga::fuzz::require;
+using siaga::fuzz::with_fixed_checksums;
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string_view input(reinterpret_cast<const char*>(data), size);
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (size_t i = 0; i <= input.size() && parts.size() < 4; ++i)
+    if (i == input.size() || input[i] == '\0') {
+      parts.emplace_back(input.substr(start, i - start));
+      start = i + 1;
+    }
+  parts.resize(4);
+  const bool fix = size == 0 || (data[0] & 1) == 0;
+
+  siaga::test::MemoryPlatform platform;
+  platform.stored[siaga::kSettingsKey] = parts[0];
+  platform.stored["siaga.profiles"] = fix ? with_fixed_checksums(parts[1]) : parts[1];
+  platform.stored["siaga.session"] = parts[2];
+  std::string progress_key;
+  if (auto profiles = siaga::parse_profiles(platform.stored["siaga.profiles"]); profiles.ok() && !profiles.value->profiles.empty()) {
+    progress_key = "siaga.progress." + profiles.value->profiles.front().id;
+    platform.stored[progress_key] = fix ? with_fixed_checksums(parts[3]) : parts[3];
+  }
+
+  siaga::AppState app;
+  siaga::start_app(app, platform);
+  if (!app.profile_id.empty()) require(siaga::find_profile(app.profiles, app.profile_id) != nullptr);
+
+  siaga::Action reached;
+  reached.kind = siaga::Action::Kind::SectionReached;
+  reached.route = siaga::Route{siaga::Screen::Module, "micic", "why-micic", "initiative"};
+  siaga::apply_action(app, platform, reached);
+  siaga::poll_app(app, platform);
+  if (!app.profile_id.empty() && !progress_key.empty() && progress_key == "siaga.progress." + app.profile_id) {
+    const std::string& stored = platform.stored[progress_key];
+    // Unchanged unreadable text is kept aside, never overwritten; anything the portal wrote reads back.
+    if (stored != (fix ? with_fixed_checksums(parts[3]) : parts[3])) require(siaga::parse_progress(stored).ok());
+  }
+  return 0;
+}
