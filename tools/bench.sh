@@ -55,7 +55,7 @@ fi
 fuzz_summary="$root/build/fuzz/summary.md"
 node tests/bench/wasm-breakdown.mjs "$bench/dist/siaga.wasm" "$names/siaga.wasm" build/web > "$bench/wasm-breakdown.md"
 
-echo "bench.sh: measuring (about 12 minutes with 10 loads per line)"
+echo "bench.sh: measuring (about 10 minutes with 10 loads per line, after waiting up to 5 for a quiet machine)"
 node --experimental-websocket tests/bench/run.mjs --dist "$bench/dist" --reference "$bench/reference/web" \
   --names "$names" --web-build build/web --pack-tool build/native/siaga-pack --make-device "$bench/make-device" --loads "$loads" \
   --fuzz-summary "$fuzz_summary" --wasm-breakdown "$bench/wasm-breakdown.md" --out docs/benchmarks.md

@@ -148,6 +148,8 @@ class BrowserCdp {
         await this.send('Network.enable', {}, session);
         await this.send('Network.setCacheDisabled', { cacheDisabled: true }, session);
         if (conditions) await this.send('Network.emulateNetworkConditions', conditions, session);
+      } catch {
+        // The worker went away meanwhile (a failed install, the browser closing): nothing to throttle.
       } finally {
         await this.send('Runtime.runIfWaitingForDebugger', {}, session).catch(() => {});
       }

@@ -252,6 +252,7 @@ const GL_NAMES = { '0c10': 'SCISSOR_BOX', '0ba2': 'VIEWPORT', '80c8': 'BLEND_DST
                    '84e0': 'ACTIVE_TEXTURE', '8b8d': 'CURRENT_PROGRAM', '8069': 'TEXTURE_BINDING_2D', '8919': 'SAMPLER_BINDING',
                    '8894': 'ARRAY_BUFFER_BINDING', '85b5': 'VERTEX_ARRAY_BINDING', '0be2': 'BLEND', '0b44': 'CULL_FACE',
                    '0b71': 'DEPTH_TEST', '0b90': 'STENCIL_TEST', '0c11': 'SCISSOR_TEST', '8d69': 'PRIMITIVE_RESTART_FIXED_INDEX' };
+const glName = (query) => query.replace(/\(0x([0-9a-f]{4})\)/, (all, hex) => (GL_NAMES[hex] ? `(${GL_NAMES[hex]})` : all));
 const kb = (bytes) => (bytes === null || bytes === undefined ? '—' : `${(bytes / 1000).toFixed(1)} KB`);
 const mb = (bytes) => (bytes === null || bytes === undefined ? '—' : `${(bytes / 1048576).toFixed(1)} MiB`);
 const ms = (value, digits = 0) => (value === null || value === undefined ? '—' : `${value.toFixed(digits)} ms`);
@@ -315,10 +316,29 @@ const learner = await deviceRecords(pack, 1);  // a returning learner: the catal
 
 log(`cold loads of the portal (${LOADS} loopback, ${LOADS} slow link)`);
 const portalLoads = await loadTimes(portal.url, { catalog: true, storage: learner });
+// The same slow-link loads without the service worker (sw.js removed from a copy, so registering fails):
+// how much its install-time precache, sharing the link, delays the catalog.
+const withoutWorker = join(WORK, 'dist-no-sw');
+await rm(withoutWorker, { recursive: true, force: true });
+await cp(options.dist, withoutWorker, { recursive: true });
+for (const file of ['sw.js', 'sw.js.br', 'sw.js.gz']) await rm(join(withoutWorker, file), { force: true });
+const noWorker = await serve(withoutWorker);
+const noWorkerLoads = Math.max(3, Math.ceil(LOADS / 2));
+log(`slow-link loads of the portal without its service worker (${noWorkerLoads})`);
+const portalSlowNoWorker = await coldLoads(noWorker.url, { count: noWorkerLoads, catalog: true, slow: true, storage: learner });
+noWorker.server.close();
+
 log(`cold loads of the reference page (${LOADS} loopback, ${LOADS} slow link)`);
 const referenceLoads = await loadTimes(reference.url, { catalog: false, storage: null });
 
 const portalFiles = await transfer(options.dist, portalLoads.fast[0].requested);
+const precache = await (async () => {  // the service worker's install-time downloads (web/sw.js FILES)
+  const worker = await readFile(join(options.dist, 'sw.js'), 'utf8').catch(() => '');
+  const list = /const FILES = (\[[^\]]*\]);/.exec(worker);
+  const names = list ? JSON.parse(list[1]).map((f) => (f === './' ? '/' : `/${f}`)) : [];
+  const sizes = await transfer(options.dist, names);
+  return { files: sizes.files.length, brotli: sizes.brotli };
+})();
 const referenceFiles = await transfer(options.reference, referenceLoads.fast[0].requested);
 
 log(`idle ${IDLE_SECONDS} s: portal, reference`);
@@ -376,7 +396,7 @@ reference.server.close();
 const firstLoadTarget = 280_000;
 const saveTimes = storage.saves.map((s) => s.ms);
 const rows = [
-  ['First load: files', `${portalFiles.files.length}`, `${referenceFiles.files.length}`, '', ''],
+  ['First load: files requested before ready', `${portalFiles.files.length}`, `${referenceFiles.files.length}`, '', ''],
   ['First load: raw', kb(portalFiles.raw), kb(referenceFiles.raw), ratio(portalFiles.raw, referenceFiles.raw), ''],
   ['First load: gzip -9', kb(portalFiles.gzip), kb(referenceFiles.gzip), ratio(portalFiles.gzip, referenceFiles.gzip), ''],
   ['First load: brotli -q 11', kb(portalFiles.brotli), kb(referenceFiles.brotli), ratio(portalFiles.brotli, referenceFiles.brotli),
@@ -432,7 +452,7 @@ KB = 1,000 bytes, MiB = 1,048,576 bytes. "Siaga ÷ reference" below 1 means Siag
 - **First load**: every file the page requested from navigation until it was ready (Siaga: the catalog
   was interactive; reference: its first frame), as recorded in a cold loopback load, each compressed
   here with gzip -9 and brotli -q 11 (window 2^24). The service worker's background precache (every
-  file of the version, for offline use) is not counted: it does not block the catalog.
+  file of the version, for offline use) is not counted: it does not block the catalog (see "Load phases").
 - **Loads**: ${LOADS} cold loads per line, each in a new Chromium with an empty profile (empty HTTP cache,
   no service worker yet), served by \`tools/serve.mjs\` on 127.0.0.1 with the precompressed brotli copies.
   "First frame" is the first WebGL draw call of the page, for both pages (a hook installed before any
@@ -440,7 +460,7 @@ KB = 1,000 bytes, MiB = 1,048,576 bytes. "Siaga ÷ reference" below 1 means Siag
   "Courses". Siaga is loaded as a returning learner (one stored profile and a fresh session), since a
   first visit stops at "Who is learning?". The slow link is set with the DevTools protocol
   (\`Network.emulateNetworkConditions\`: latency ${SLOW_LINK.latency} ms, ${SLOW_LINK.downloadThroughput} bytes/s each way, cache
-  disabled) on the page and on its service worker (whose install downloads share the link).
+  disabled) on the page and on its service worker (which gets an emulated link of its own: see "Load phases").
 - **Frame CPU**: Siaga's own measurement of each drawn frame (\`_siaga_frame_ms\`: from new frame to
   the last GL call, wall-clock around single-threaded work), for every frame drawn while the mouse
   moves over the page and the wheel scrolls (${VIEWPORT.width}×${VIEWPORT.height}). Chromium coarsens timers to 0.1 ms.
@@ -486,6 +506,12 @@ Siaga:
 
 ${phaseTable(portalLoads, true)}
 
+On a first visit the service worker also precaches every file of the version (\`cache: 'reload'\`, so the
+files the page already has are downloaded again): ${precache.files} files, ${kb(precache.brotli)} brotli. Without it (sw.js
+removed from a copy), ${noWorkerLoads} slow-link loads showed the catalog after ${ms(median(portalSlowNoWorker.map((r) => r.catalog)))} (median; ${ms(median(portalLoads.slow.map((r) => r.catalog)))}
+with it). The DevTools protocol throttles each target on its own, so the worker gets a 400 kbit/s link of its
+own here; on a real link its downloads would share the page's bandwidth, which this emulation cannot show.
+
 Reference page:
 
 ${phaseTable(referenceLoads, false)}
@@ -496,12 +522,11 @@ ${breakdown ? `\n## What is in siaga.wasm\n\n${breakdown}\n` : ''}${profileText 
 |---|---|---|---|---|---|---|
 ${frames.map((f) => `| ${f.name} | ${f.screen.headings.join(' / ')} | ${f.screen.nodes} | ${f.screen.buttons} | ${f.screen.radios} | ${f.screen.checkboxes} | ${f.screen.textboxes} |`).join('\n')}
 
-WebGL state queries during those frames, mean ms per drawn frame (the five slowest; GL enum names:
-${Object.entries(GL_NAMES).map(([k, v]) => `0x${k} ${v}`).join(', ')}):
+WebGL state queries during those frames, mean ms per drawn frame (the five slowest):
 
 | Screen | slowest queries |
 |---|---|
-${frames.map((f) => `| ${f.name} | ${f.glQueryByPerFrame.slice(0, 5).map(([q, v]) => `${q} ${v.toFixed(2)}`).join('; ')} |`).join('\n')}
+${frames.map((f) => `| ${f.name} | ${f.glQueryByPerFrame.slice(0, 5).map(([q, v]) => `${glName(q)} ${v.toFixed(2)}`).join('; ')} |`).join('\n')}
 
 ## Fuzzing
 
