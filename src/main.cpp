@@ -10,6 +10,7 @@
 // [SECTION] Start-up
 #include <SDL.h>
 #include <emscripten.h>
+#include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
 
@@ -50,6 +51,7 @@ struct Runtime {
   int frames_wanted = kFramesAfterChange;
   bool paused = false;
   bool first_frame_reported = false;
+  bool wake_pending = false;        // a timed wake-up (FrameOutput::wake_after_ms) is scheduled
   unsigned long frames_drawn = 0;
   // CPU time of the most recent drawn frames (ms), for the benchmark (tools/bench): a ring buffer.
   static constexpr int kFrameTimes = 512;
@@ -65,6 +67,12 @@ void want_frames(Runtime& rt) {
     rt.paused = false;
     emscripten_resume_main_loop();
   }
+}
+
+void timed_wake(void* user) {
+  Runtime& rt = *static_cast<Runtime*>(user);
+  rt.wake_pending = false;
+  want_frames(rt);
 }
 
 int on_sdl_event(void* user, SDL_Event* event) {
@@ -142,6 +150,7 @@ void frame(void* arg) {
   ImGui::NewFrame();
   const siaga::UiText text = siaga::ui_text(rt.app);
   rt.output.actions.clear();
+  rt.output.wake_after_ms = -1;
   siaga::ui::draw_app(rt.app, text, rt.ui, rt.output);
   ImGui::Render();
 
@@ -162,6 +171,10 @@ void frame(void* arg) {
   if (tree != rt.published_tree) {
     rt.platform.publish_semantic_tree(tree);
     rt.published_tree = std::move(tree);
+  }
+  if (rt.output.wake_after_ms >= 0 && !rt.wake_pending) {
+    rt.wake_pending = true;
+    emscripten_set_timeout(timed_wake, rt.output.wake_after_ms, &rt);
   }
   if (!rt.first_frame_reported) {
     rt.first_frame_reported = true;

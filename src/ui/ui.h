@@ -47,6 +47,9 @@ struct UiState {
 struct FrameOutput {
   std::vector<Action> actions;
   SemanticTree tree;
+  // Something on screen changes by itself (a running timer): draw again after this many ms even with
+  // no input. -1 = nothing to wait for; the loop stays paused until the next event.
+  int wake_after_ms = -1;
 };
 
 void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput& out);
