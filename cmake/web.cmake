@@ -68,18 +68,8 @@ target_include_directories(sdl2 PRIVATE "${SDL_DIR}/src")
 target_compile_options(sdl2 PRIVATE -Wno-everything)
 
 # [SECTION] Dear ImGui ---------------------------------------------------------------------------
-set(IMGUI_DIR "${SIAGA_DEPS_DIR}/imgui")
-add_library(imgui STATIC
-  "${IMGUI_DIR}/imgui.cpp" "${IMGUI_DIR}/imgui_draw.cpp" "${IMGUI_DIR}/imgui_widgets.cpp"
-  "${IMGUI_DIR}/imgui_tables.cpp"
-  "${IMGUI_DIR}/backends/imgui_impl_sdl2.cpp" "${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
-target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}" "${IMGUI_DIR}/backends")
-target_link_libraries(imgui PUBLIC sdl2)
-# No demo or debug windows in what we ship; no .ini files; WebGL2 = GLES 3.0.
-target_compile_definitions(imgui PUBLIC
-  IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS IMGUI_DISABLE_OBSOLETE_FUNCTIONS
-  IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_IMPL_OPENGL_ES3)
-target_compile_options(imgui PRIVATE -Wno-everything)
+set(SIAGA_IMGUI_GL_DEFINES IMGUI_IMPL_OPENGL_ES3)  # WebGL2 = GLES 3.0
+include(cmake/imgui.cmake)
 
 # [SECTION] The portal and its release flags ---------------------------------------------------------
 # Every release flag of the web build lives here; tools/size-report.sh measures their effect.
@@ -87,19 +77,10 @@ set(SIAGA_WEB_OPT "-Oz" CACHE STRING "Optimisation level of the web link (-O1 fo
 add_executable(siaga
   src/main.cpp
   src/platform/web/platform_web.cpp
-  src/ui/app_ui.cpp
-  src/ui/widgets.cpp
-  src/ui/fonts.cpp
-  src/ui/lesson_view.cpp
-  src/ui/theme.cpp
-  src/ui/quiz_view.cpp
-  src/ui/learners_view.cpp
-  src/ui/settings_view.cpp
-  src/ui/facilitator_view.cpp
 )
 set_target_properties(siaga PROPERTIES OUTPUT_NAME siaga SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/dist")
-target_link_libraries(siaga PRIVATE siaga_app imgui)
+target_link_libraries(siaga PRIVATE siaga_ui)
 target_compile_options(siaga PRIVATE -Wall -Wextra)
 file(WRITE "${CMAKE_BINARY_DIR}/exported_functions.json"
   "[\"_main\",\"_malloc\",\"_free\"]")

@@ -1,20 +1,36 @@
-// main.cpp — the web entry point: SDL2 window with a WebGL2 context, Dear ImGui, and a main loop that
-// draws only when something changed.
+// main.cpp — the entry point of both targets: an SDL2 window with a GL context (WebGL2 in the page,
+// desktop OpenGL 3 in the native development window), Dear ImGui, and a main loop that draws only when
+// something changed.
 //
 // Render on demand: every SDL event (input, resize), an arrived file or a JS wake-up asks for a few
-// frames (ImGui needs two or three to settle hover and layout); when none are wanted the Emscripten
-// main loop is paused, so an idle portal draws nothing and costs no CPU. An SDL event watch resumes it.
+// frames (ImGui needs two or three to settle hover and layout); when none are wanted the loop sleeps:
+// in the page the Emscripten main loop is paused (an SDL event watch resumes it), natively the thread
+// blocks in SDL_WaitEventTimeout. An idle portal draws nothing and costs no CPU.
+//
+// Native command line (for development and the desktop test): --data DIR (stored keys, default
+// ~/.local/share/siaga), --assets DIR (fonts and packs, default build/native/assets next to the
+// binary), --downloads DIR, --tree FILE (write each published semantic tree), --screenshot FILE
+// (write each drawn frame as a binary PPM), --size WxH, --route HASH.
 //
 // [SECTION] State
 // [SECTION] Frame
 // [SECTION] Start-up
 #include <SDL.h>
+#ifdef __EMSCRIPTEN__
 #include <emscripten.h>
 #include <emscripten/eventloop.h>
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
+#else
+#include <SDL_opengl.h>
+#endif
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -24,25 +40,47 @@
 #include "imgui_impl_opengl3.h"
 #include "imgui_impl_sdl2.h"
 #include "imgui_internal.h"
+#ifdef __EMSCRIPTEN__
 #include "platform/web/platform_web.h"
+#else
+#include "platform/native/platform_native.h"
+#endif
 #include "ui/fonts.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
 
+#ifdef __EMSCRIPTEN__
 extern "C" {
 void siaga_js_first_frame();
 double siaga_js_pixel_ratio();
 }
+#endif
 
 namespace {
+
+#ifdef __EMSCRIPTEN__
+double now_ms() { return emscripten_get_now(); }
+void report_fatal(const char* message) { EM_ASM({ SiagaBridge.fatal(UTF8ToString($0)); }, message); }
+#else
+double now_ms() { return 1000.0 * static_cast<double>(SDL_GetPerformanceCounter()) / static_cast<double>(SDL_GetPerformanceFrequency()); }
+void report_fatal(const char* message) { std::fprintf(stderr, "siaga: %s\n", message); }
+#endif
 
 // [SECTION] State -------------------------------------------------------------------------------------
 
 constexpr int kFramesAfterChange = 3;
 
 struct Runtime {
-  SDL_Window* window = nullptr;
+#ifdef __EMSCRIPTEN__
   siaga::WebPlatform platform;
+#else
+  explicit Runtime(siaga::NativePlatform::Paths paths) : platform(std::move(paths)) {}
+  siaga::NativePlatform platform;
+  std::string screenshot_path;  // --screenshot: each drawn frame is written here
+  bool quit = false;
+  double wake_at = -1;          // now_ms() of a timed wake-up, -1 = none
+#endif
+  SDL_Window* window = nullptr;
   siaga::AppState app;
   siaga::ui::UiState ui;
   siaga::ui::FontFiles font_files;
@@ -65,14 +103,44 @@ void want_frames(Runtime& rt) {
   rt.frames_wanted = kFramesAfterChange;
   if (rt.paused) {
     rt.paused = false;
+#ifdef __EMSCRIPTEN__
     emscripten_resume_main_loop();
+#endif
   }
+}
+
+void pause_loop(Runtime& rt) {
+  rt.paused = true;
+#ifdef __EMSCRIPTEN__
+  emscripten_pause_main_loop();
+#endif
 }
 
 void timed_wake(void* user) {
   Runtime& rt = *static_cast<Runtime*>(user);
   rt.wake_pending = false;
   want_frames(rt);
+}
+
+void schedule_wake(Runtime& rt, int after_ms) {
+  rt.wake_pending = true;
+#ifdef __EMSCRIPTEN__
+  emscripten_set_timeout(timed_wake, after_ms, &rt);
+#else
+  rt.wake_at = now_ms() + after_ms;
+#endif
+}
+
+float pixel_ratio(Runtime& rt) {
+#ifdef __EMSCRIPTEN__
+  (void)rt;
+  return static_cast<float>(siaga_js_pixel_ratio());
+#else
+  int window_w = 0, window_h = 0, drawable_w = 0, drawable_h = 0;
+  SDL_GetWindowSize(rt.window, &window_w, &window_h);
+  SDL_GL_GetDrawableSize(rt.window, &drawable_w, &drawable_h);
+  return window_w > 0 ? static_cast<float>(drawable_w) / static_cast<float>(window_w) : 1.0f;
+#endif
 }
 
 int on_sdl_event(void* user, SDL_Event* event) {
@@ -85,7 +153,7 @@ int on_sdl_event(void* user, SDL_Event* event) {
 void rebuild_fonts_if_needed(Runtime& rt) {
   // The theme follows the settings too: restyle ImGui when it changed (cheap check each frame).
   if (siaga::ui::set_theme(rt.app.settings.theme)) siaga::ui::apply_theme_to_imgui();
-  const float ratio = static_cast<float>(siaga_js_pixel_ratio());
+  const float ratio = pixel_ratio(rt);
   const float scale = siaga::text_scale_for(rt.app.settings.text_size);
   if (rt.ui.fonts.body && ratio == rt.ui.pixel_ratio && scale == rt.ui.text_scale) return;
   rt.ui.pixel_ratio = ratio;
@@ -98,6 +166,26 @@ void rebuild_fonts_if_needed(Runtime& rt) {
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
 }
+
+#ifndef __EMSCRIPTEN__
+// The frame just drawn as a binary PPM (P6), written through a temporary file so a reader never sees
+// half of one. Only with --screenshot (the desktop test looks at it).
+void write_screenshot(Runtime& rt) {
+  int w = 0, h = 0;
+  SDL_GL_GetDrawableSize(rt.window, &w, &h);
+  std::vector<unsigned char> pixels(static_cast<size_t>(w) * static_cast<size_t>(h) * 3);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+  const std::string temp = rt.screenshot_path + ".tmp";
+  {
+    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+    out << "P6\n" << w << " " << h << "\n255\n";
+    for (int y = h - 1; y >= 0; --y)  // GL rows run bottom-up
+      out.write(reinterpret_cast<const char*>(&pixels[static_cast<size_t>(y) * static_cast<size_t>(w) * 3]), w * 3);
+  }
+  std::rename(temp.c_str(), rt.screenshot_path.c_str());
+}
+#endif
 
 // [SECTION] Frame -------------------------------------------------------------------------------------
 
@@ -123,6 +211,9 @@ void frame(void* arg) {
     if (event.type == SDL_MOUSEBUTTONDOWN || event.type == SDL_MOUSEMOTION || event.type == SDL_KEYDOWN ||
         event.type == SDL_FINGERDOWN || event.type == SDL_MOUSEWHEEL)
       siaga::note_input(rt.app, rt.platform);
+#ifndef __EMSCRIPTEN__
+    if (event.type == SDL_QUIT) rt.quit = true;
+#endif
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_MOUSEBUTTONDOWN) {  // its release, too, goes to the next frame
       while (SDL_PollEvent(&event)) rt.deferred.push_back(event);
@@ -137,13 +228,12 @@ void frame(void* arg) {
     rt.frames_wanted = std::max(rt.frames_wanted, 1);
 
   if (rt.frames_wanted <= 0) {
-    rt.paused = true;
-    emscripten_pause_main_loop();
+    pause_loop(rt);
     return;
   }
   --rt.frames_wanted;
 
-  const double frame_start = emscripten_get_now();
+  const double frame_start = now_ms();
   rebuild_fonts_if_needed(rt);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
@@ -161,7 +251,7 @@ void frame(void* arg) {
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-  rt.frame_ms[rt.frames_drawn % Runtime::kFrameTimes] = emscripten_get_now() - frame_start;
+  rt.frame_ms[rt.frames_drawn % Runtime::kFrameTimes] = now_ms() - frame_start;
   ++rt.frames_drawn;
 
   for (const siaga::Action& action : rt.output.actions)
@@ -172,18 +262,21 @@ void frame(void* arg) {
     rt.platform.publish_semantic_tree(tree);
     rt.published_tree = std::move(tree);
   }
-  if (rt.output.wake_after_ms >= 0 && !rt.wake_pending) {
-    rt.wake_pending = true;
-    emscripten_set_timeout(timed_wake, rt.output.wake_after_ms, &rt);
-  }
+  if (rt.output.wake_after_ms >= 0 && !rt.wake_pending) schedule_wake(rt, rt.output.wake_after_ms);
+#ifdef __EMSCRIPTEN__
   if (!rt.first_frame_reported) {
     rt.first_frame_reported = true;
     siaga_js_first_frame();
   }
+#else
+  if (!rt.screenshot_path.empty()) write_screenshot(rt);
+  SDL_GL_SwapWindow(rt.window);
+#endif
 }
 
 }  // namespace
 
+#ifdef __EMSCRIPTEN__
 // Called by the page when something outside SDL happened (a file arrived, the address changed).
 extern "C" EMSCRIPTEN_KEEPALIVE void siaga_wake() {
   if (g_runtime) want_frames(*g_runtime);
@@ -200,28 +293,85 @@ extern "C" EMSCRIPTEN_KEEPALIVE double siaga_frame_ms(int i) {
     return -1;
   return g_runtime->frame_ms[(g_runtime->frames_drawn - 1 - static_cast<unsigned long>(i)) % Runtime::kFrameTimes];
 }
+#endif
 
 // [SECTION] Start-up ----------------------------------------------------------------------------------
 
+#ifndef __EMSCRIPTEN__
+namespace {
+
+struct Options {
+  siaga::NativePlatform::Paths paths;
+  std::string screenshot;
+  std::string route;
+  int width = 1280, height = 800;
+};
+
+// Defaults: data in $XDG_DATA_HOME/siaga (or ~/.local/share/siaga), assets next to the binary.
+Options parse_options(int argc, char** argv) {
+  namespace fs = std::filesystem;
+  Options o;
+  const char* xdg = std::getenv("XDG_DATA_HOME");
+  const char* home = std::getenv("HOME");
+  o.paths.data = xdg && *xdg ? fs::path(xdg) / "siaga" : fs::path(home ? home : ".") / ".local/share/siaga";
+  std::error_code error;
+  const fs::path self = fs::read_symlink("/proc/self/exe", error);
+  o.paths.assets = (error ? fs::current_path() : self.parent_path()) / "assets";
+  o.paths.downloads = fs::path(home ? home : ".") / "Downloads";
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i], value = argv[i + 1];
+    if (flag == "--data") o.paths.data = value;
+    else if (flag == "--assets") o.paths.assets = value;
+    else if (flag == "--downloads") o.paths.downloads = value;
+    else if (flag == "--tree") o.paths.tree = value;
+    else if (flag == "--screenshot") o.screenshot = value;
+    else if (flag == "--route") o.route = value;
+    else if (flag == "--size") std::sscanf(value.c_str(), "%dx%d", &o.width, &o.height);
+    else std::fprintf(stderr, "siaga: unknown option %s (ignored)\n", flag.c_str());
+  }
+  return o;
+}
+
+}  // namespace
+#endif
+
+#ifdef __EMSCRIPTEN__
 int main() {
   static Runtime runtime;  // lives for the page's lifetime; the main loop never returns
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+  const int width = 1280, height = 800;
+#else
+int main(int argc, char** argv) {
+  Options options = parse_options(argc, argv);
+  static Runtime runtime(options.paths);
+  runtime.screenshot_path = options.screenshot;
+  if (!options.route.empty()) runtime.platform.push_hash(options.route);
+  const int width = options.width, height = options.height;
+#endif
   g_runtime = &runtime;
   Runtime& rt = runtime;
 
-  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-    EM_ASM({ SiagaBridge.fatal(UTF8ToString($0)); }, SDL_GetError());
+    report_fatal(SDL_GetError());
     return 1;
   }
+#ifdef __EMSCRIPTEN__
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  const char* glsl_version = "#version 300 es";
+#else
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 2);
+  const char* glsl_version = "#version 150";
+#endif
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-  rt.window = SDL_CreateWindow("Siaga", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 800,
+  rt.window = SDL_CreateWindow("Siaga", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, width, height,
                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
   SDL_GLContext gl = rt.window ? SDL_GL_CreateContext(rt.window) : nullptr;
   if (!gl) {
-    EM_ASM({ SiagaBridge.fatal(UTF8ToString($0)); }, SDL_GetError());
+    report_fatal(SDL_GetError());
     return 1;
   }
 
@@ -232,7 +382,7 @@ int main() {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   siaga::ui::apply_theme_to_imgui();
   ImGui_ImplSDL2_InitForOpenGL(rt.window, gl);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  ImGui_ImplOpenGL3_Init(glsl_version);
 
   rt.font_files.regular = rt.platform.take_asset("NotoSans-Regular.ttf").value_or("");
   rt.font_files.bold = rt.platform.take_asset("NotoSans-Bold.ttf").value_or("");
@@ -240,6 +390,33 @@ int main() {
   siaga::start_app(rt.app, rt.platform);
 
   SDL_AddEventWatch(on_sdl_event, &rt);
+#ifdef __EMSCRIPTEN__
   emscripten_set_main_loop_arg(frame, &rt, 0, false);
+#else
+  SDL_GL_SetSwapInterval(1);
+  while (!rt.quit) {
+    frame(&rt);
+    if (!rt.paused) continue;
+    // Nothing to draw: sleep until an event arrives or a timed wake-up is due.
+    int timeout = -1;
+    if (rt.wake_at >= 0) timeout = std::max(0, static_cast<int>(rt.wake_at - now_ms()));
+    SDL_Event event;
+    const int got = timeout < 0 ? SDL_WaitEvent(&event) : SDL_WaitEventTimeout(&event, timeout);
+    if (got) {
+      rt.deferred.push_back(event);
+      want_frames(rt);
+    }
+    if (rt.wake_at >= 0 && now_ms() >= rt.wake_at) {
+      rt.wake_at = -1;
+      timed_wake(&rt);
+    }
+  }
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplSDL2_Shutdown();
+  ImGui::DestroyContext();
+  SDL_GL_DeleteContext(gl);
+  SDL_DestroyWindow(rt.window);
+  SDL_Quit();
+#endif
   return 0;
 }

@@ -12,6 +12,8 @@ packages=(
   fonts-noto-core python3-fonttools  # Noto Sans, subset at build time
   brotli gzip zip                    # precompressed files, size report, SCORM package
   chromium                           # browser tests (driven by playwright-core)
+  libx11-dev libxext-dev libgl-dev   # the desktop window (SDL2 X11 video, OpenGL)
+  xvfb xauth xdotool libgl1-mesa-dri # its test: a virtual X display, real clicks, software GL
   dpkg-dev ca-certificates           # apt-get source
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs npm)
