@@ -49,11 +49,8 @@ set(sdl_sources
   stdlib/SDL_strtokr.c thread/SDL_thread.c thread/generic/SDL_syscond.c thread/generic/SDL_sysmutex.c
   thread/generic/SDL_syssem.c thread/generic/SDL_systhread.c thread/generic/SDL_systls.c
   timer/SDL_timer.c timer/unix/SDL_systimer.c
-  video/SDL_blit.c video/SDL_blit_0.c video/SDL_blit_1.c video/SDL_blit_A.c video/SDL_blit_N.c
-  video/SDL_blit_auto.c video/SDL_blit_copy.c video/SDL_blit_slow.c video/SDL_bmp.c
-  video/SDL_clipboard.c video/SDL_egl.c video/SDL_fillrect.c video/SDL_pixels.c video/SDL_rect.c
-  video/SDL_RLEaccel.c video/SDL_shape.c video/SDL_stretch.c video/SDL_surface.c video/SDL_video.c
-  video/SDL_yuv.c video/yuv2rgb/yuv_rgb.c
+  video/SDL_clipboard.c video/SDL_egl.c video/SDL_pixels.c video/SDL_rect.c
+  video/SDL_surface.c video/SDL_video.c
   video/emscripten/SDL_emscriptenevents.c video/emscripten/SDL_emscriptenframebuffer.c
   video/emscripten/SDL_emscriptenmouse.c video/emscripten/SDL_emscriptenopengles.c
   video/emscripten/SDL_emscriptenvideo.c
@@ -62,6 +59,11 @@ set(sdl_sources
   locale/dummy/SDL_syslocale.c misc/SDL_url.c misc/dummy/SDL_sysurl.c main/dummy/SDL_dummy_main.c
 )
 list(TRANSFORM sdl_sources PREPEND "${SDL_DIR}/src/")
+# SDL's software blitters, stretch, fill, RLE, YUV, BMP and shaped windows are left out: the portal
+# never blits an SDL surface (ImGui draws with GL). Three entry points that SDL_surface.c still
+# references (and SDL_FillRect, which Emscripten would otherwise fill from its JS SDL 1
+# emulation) are stubbed in src/platform/web/sdl_no_blit.c.
+list(APPEND sdl_sources "${PROJECT_SOURCE_DIR}/src/platform/web/sdl_no_blit.c")
 add_library(sdl2 STATIC ${sdl_sources})
 target_include_directories(sdl2 SYSTEM PUBLIC "${SDL_GEN_INCLUDE}")
 target_include_directories(sdl2 PRIVATE "${SDL_DIR}/src")
