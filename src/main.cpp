@@ -84,6 +84,8 @@ struct Runtime {
   siaga::AppState app;
   siaga::ui::UiState ui;
   siaga::ui::FontFiles font_files;
+  bool italic_requested = false;    // the italic face is fetched when a lesson first needs it
+  bool fonts_stale = false;         // a face arrived: rebuild the atlas
   siaga::ui::FrameOutput output;
   std::string published_tree;
   int frames_wanted = kFramesAfterChange;
@@ -155,7 +157,8 @@ void rebuild_fonts_if_needed(Runtime& rt) {
   if (siaga::ui::set_theme(rt.app.settings.theme)) siaga::ui::apply_theme_to_imgui();
   const float ratio = pixel_ratio(rt);
   const float scale = siaga::text_scale_for(rt.app.settings.text_size);
-  if (rt.ui.fonts.body && ratio == rt.ui.pixel_ratio && scale == rt.ui.text_scale) return;
+  if (rt.ui.fonts.body && ratio == rt.ui.pixel_ratio && scale == rt.ui.text_scale && !rt.fonts_stale) return;
+  rt.fonts_stale = false;
   rt.ui.pixel_ratio = ratio;
   rt.ui.text_scale = scale;
   rt.ui.fonts = siaga::ui::build_fonts(rt.font_files, rt.ui.text_scale, ratio);
@@ -186,6 +189,24 @@ void write_screenshot(Runtime& rt) {
   std::rename(temp.c_str(), rt.screenshot_path.c_str());
 }
 #endif
+
+// Italic is used only in lesson text, so it is not part of the first load (13 KB less before the
+// catalog shows): it is requested the first time a module is open and, until it arrives, italic spans
+// are drawn in the regular face.
+void poll_italic_font(Runtime& rt) {
+  constexpr const char* kItalic = "NotoSans-Italic.ttf";
+  if (!rt.font_files.italic.empty()) return;
+  if (!rt.italic_requested && rt.app.route.screen == siaga::Screen::Module) {
+    rt.italic_requested = true;
+    rt.platform.request_asset(kItalic);
+  }
+  if (!rt.italic_requested) return;
+  if (auto bytes = rt.platform.take_asset(kItalic)) {
+    rt.font_files.italic = std::move(*bytes);
+    rt.fonts_stale = true;
+    rt.frames_wanted = kFramesAfterChange;
+  }
+}
 
 // [SECTION] Frame -------------------------------------------------------------------------------------
 
@@ -222,6 +243,7 @@ void frame(void* arg) {
     }
   }
   if (siaga::poll_app(rt.app, rt.platform)) rt.frames_wanted = kFramesAfterChange;
+  poll_italic_font(rt);
   // Input still waiting (held back above, or trickled by ImGui one change per frame when many keys
   // arrive at once) keeps the loop running until it has all been seen: pausing now would strand it.
   if (!rt.deferred.empty() || !ImGui::GetCurrentContext()->InputEventsQueue.empty())
@@ -386,7 +408,6 @@ int main(int argc, char** argv) {
 
   rt.font_files.regular = rt.platform.take_asset("NotoSans-Regular.ttf").value_or("");
   rt.font_files.bold = rt.platform.take_asset("NotoSans-Bold.ttf").value_or("");
-  rt.font_files.italic = rt.platform.take_asset("NotoSans-Italic.ttf").value_or("");
   siaga::start_app(rt.app, rt.platform);
 
   SDL_AddEventWatch(on_sdl_event, &rt);

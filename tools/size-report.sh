@@ -14,7 +14,8 @@ for f in "$dist"/*; do
   br=$(stat -c %s "$f.br" 2>/dev/null || brotli -q 11 -c "$f" | wc -c)
   printf '%-26s %10d %10d %10d\n' "$name" "$raw" "$gz" "$br"
   total_raw=$((total_raw + raw)) total_gz=$((total_gz + gz)) total_br=$((total_br + br))
-  case "$name" in content-id.pack) ;; *)  # first load: one language (English here)
+  # First load: one language (English here); the italic face is fetched when a lesson first opens.
+  case "$name" in content-id.pack|NotoSans-Italic.ttf) ;; *)
     first_raw=$((first_raw + raw)) first_gz=$((first_gz + gz)) first_br=$((first_br + br)) ;; esac
 done
 printf '%-26s %10d %10d %10d\n' "all files" "$total_raw" "$total_gz" "$total_br"

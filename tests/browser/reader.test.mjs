@@ -11,16 +11,21 @@ after(() => served.server.close());
 
 test('a learner opens a module and pages through its sections by clicking', async () => {
   const b = await launch();
+  const italicFetched = [];  // the italic face is not part of the first load: a lesson asks for it
+  b.page.on('requestfinished', (r) => { if (r.url().endsWith('/NotoSans-Italic.ttf')) italicFetched.push(r.url()); });
   try {
     await b.page.goto(served.url);
     await waitForPortal(b.page);
     await createLearner(b.page, 'Dewi');
+    await findByRole(b.page, 'heading', 'Courses');
+    assert.equal(italicFetched.length, 0, 'the italic face was downloaded before any lesson needed it');
     await clickWidget(b.page, 'button', 'Open course: Protecting migrants in countries in crisis');
     await b.page.waitForFunction(() => location.hash === '#/course/micic');
     await findByRole(b.page, 'heading', 'Modules');
     await clickWidget(b.page, 'button', 'Open module: Migrants in crises and the MICIC Initiative');
     await findByRole(b.page, 'heading', 'When crisis strikes where migrants live');
     await findByRole(b.page, 'progressbar', 'Progress through this module');
+    await b.page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/NotoSans-Italic.ttf')));
 
     // Next, next, next: each click shows the following section's heading.
     const titles = ['The MICIC Initiative', 'The Guidelines', 'Who counts as a "migrant"'];
