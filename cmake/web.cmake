@@ -96,11 +96,13 @@ add_executable(siaga
   src/ui/learners_view.cpp
   src/ui/settings_view.cpp
   src/ui/facilitator_view.cpp
+  src/ui/progress_view.cpp
 )
 set_target_properties(siaga PROPERTIES OUTPUT_NAME siaga SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/dist")
 target_link_libraries(siaga PRIVATE siaga_app imgui)
 target_compile_options(siaga PRIVATE -Wall -Wextra)
+target_compile_definitions(siaga PRIVATE SIAGA_VERSION="${PROJECT_VERSION}")  # shown on "About & privacy"
 file(WRITE "${CMAKE_BINARY_DIR}/exported_functions.json"
   "[\"_main\",\"_malloc\",\"_free\"]")
 target_link_options(siaga PRIVATE
