@@ -203,25 +203,34 @@ void draw_about(const View& v) {
   if (link(v.t("nav.all_courses"))) v.navigate(Route{});
   heading(v.t("about.heading"), 2, v.ui.fonts.h2);
 
+  ImGui::Spacing();
   heading(v.t("about.what_heading"), 3, v.ui.fonts.h3);
   text_wrapped(v.t("about.what"));
 
+  ImGui::Spacing();
   heading(v.t("about.stored_heading"), 3, v.ui.fonts.h3);
   text_wrapped(v.t("about.stored_intro"));
   for (const char* key : {"about.stored_profiles", "about.stored_pin", "about.stored_progress", "about.stored_settings",
                           "about.stored_facilitator"}) {
-    ImGui::Bullet();
-    ImGui::SameLine();
+    ImGui::Indent(22);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x - 11, at.y + ImGui::GetFontSize() * 0.5f + 1), 2.5f,
+                                                theme().muted);
     text_wrapped(v.t(key));
+    ImGui::Unindent(22);
+    ImGui::Spacing();
   }
 
+  ImGui::Spacing();
   heading(v.t("about.where_heading"), 3, v.ui.fonts.h3);
   text_wrapped(v.t("about.where"));
 
+  ImGui::Spacing();
   heading(v.t("about.leaves_heading"), 3, v.ui.fonts.h3);
   text_wrapped(v.t("about.leaves"));
   text_wrapped(v.t("about.lms"));
 
+  ImGui::Spacing();
   heading(v.t("about.remove_heading"), 3, v.ui.fonts.h3);
   text_wrapped(v.t("about.remove"));
   if (link(v.t("about.remove_link"))) {
@@ -230,6 +239,7 @@ void draw_about(const View& v) {
     v.ui.scroll_target_frames = 0;
   }
 
+  ImGui::Spacing();
   heading(v.t("about.sources_heading"), 3, v.ui.fonts.h3);
   text_wrapped(v.t("about.sources"));
 
