@@ -187,9 +187,8 @@ void draw_my_progress(const View& v) {
     if (button(v.t("learners.choose"), true)) v.navigate(Route{.screen = Screen::Learners});
     return;
   }
-  const Profile* me = find_profile(v.app.profiles, v.app.profile_id);
   ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
-  text_wrapped(v.tf("progress.intro", {me ? me->name : ""}));
+  text_wrapped(v.t("progress.intro"));
   ImGui::PopStyleColor();
   ImGui::Spacing();
   const Language* language = v.app.catalog.find_language(v.app.language);

@@ -260,3 +260,28 @@ test('progress saved before the resume question existed (schema 2) still loads a
     assert.deepEqual(b.problems, []);
   } finally { await b.close(); }
 });
+
+test('on a phone the learner bar wraps, and My progress and About fit the narrow screen', async () => {
+  const b = await launch({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  const page = b.page;
+  try {
+    await page.goto(served.url);
+    await waitForPortal(page);
+    await createLearner(page, 'Rina');
+    await findByRole(page, 'button', `Open course: ${COURSE_EN}`);
+    for (const name of ['Settings', 'For facilitators', 'My progress', 'About & privacy']) {
+      const box = await (await findByRole(page, 'link', name)).boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= 390, `link "${name}" fits the width (${JSON.stringify(box)})`);
+      assert.ok(box.height >= 44, `link "${name}" is a touch target of 44 px or more`);
+    }
+    await clickWidget(page, 'link', 'My progress');
+    await findByRole(page, 'heading', 'My progress');
+    const bar = await (await findByRole(page, 'progressbar', `Progress: ${COURSE_EN}`)).boundingBox();
+    assert.ok(bar.x >= 0 && bar.x + bar.width <= 390, 'progress bars fit the width');
+    await screenshot(page, 'screens-progress-phone');
+    await clickWidget(page, 'link', 'About & privacy');
+    await findByRole(page, 'heading', 'What Siaga saves');
+    await screenshot(page, 'screens-about-phone');
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
