@@ -214,9 +214,11 @@ void draw_course(const View& s, const Course& course) {
   if (saving) {
     progress(static_cast<float>(standing.fraction_done), "");
     if (SemanticNode* node = last_node()) node->name = s.tf("catalog.progress_name", {course.title});
-    text_wrapped(s.tf("course.modules_done", {std::to_string(standing.modules_completed),
-                                              std::to_string(standing.modules.size()),
-                                              std::to_string(standing.minutes_left)}));
+    text_wrapped(standing.minutes_left == 0
+                     ? s.t("catalog.done")
+                     : s.tf("course.modules_done", {std::to_string(standing.modules_completed),
+                                                    std::to_string(standing.modules.size()),
+                                                    std::to_string(standing.minutes_left)}));
     const bool ready = standing.certificate.state == CertificateState::Ready;
     if (ready) ImGui::PushStyleColor(ImGuiCol_Text, theme().heading);
     text_wrapped(certificate_text(s, standing.certificate));

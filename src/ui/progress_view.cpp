@@ -148,7 +148,7 @@ void draw_course_progress(const View& v, const Course& course) {
   heading(course.title, 3, v.ui.fonts.h3);
   progress(static_cast<float>(standing.fraction_done), "");
   if (SemanticNode* node = last_node()) node->name = v.tf("catalog.progress_name", {course.title});
-  text_wrapped(v.tf("progress.course_facts",
+  text_wrapped(v.tf(standing.minutes_left == 0 ? "progress.course_facts_done" : "progress.course_facts",
                     {percent(standing.fraction_done), std::to_string(standing.modules_completed),
                      std::to_string(standing.modules.size()), std::to_string(standing.minutes_left)}));
   text_wrapped(certificate_text(v, standing.certificate));

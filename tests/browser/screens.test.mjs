@@ -4,7 +4,9 @@
 // Every screen is screenshotted (and checked not blank).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickWidget, createLearner, findByRole, launch, mirror, screenshot, serve, settle,
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROOT, clickWidget, createLearner, findByRole, launch, mirror, screenshot, serve, settle,
          waitForPortal } from './lib.mjs';
 
 let served;
@@ -282,6 +284,83 @@ test('on a phone the learner bar wraps, and My progress and About fit the narrow
     await clickWidget(page, 'link', 'About & privacy');
     await findByRole(page, 'heading', 'What Siaga saves');
     await screenshot(page, 'screens-about-phone');
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
+
+// Every module of a course as the content files define it: id, section ids, graded quiz ids.
+async function courseModules(course) {
+  const dir = join(ROOT, 'content/en', course);
+  const modules = [];
+  for (const file of (await readdir(dir)).filter((f) => /^\d\d-.*\.md$/.test(f)).sort()) {
+    const text = await readFile(join(dir, file), 'utf8');
+    modules.push({
+      id: text.match(/^id: (\S+)$/m)[1],
+      sections: [...text.matchAll(/^## .* \{#([a-z0-9-]+)\}$/gm)].map((m) => m[1]),
+      graded: [...text.matchAll(/^```quiz id=(\S+)(.*)$/gm)].filter((m) => /graded=yes/.test(m[2])).map((m) => m[1]),
+    });
+  }
+  return modules;
+}
+
+// Writes a learner's progress record (current schema, with its checksum) straight into storage.
+async function storeProgress(page, build) {
+  await page.evaluate(async (record) => {
+    const id = JSON.parse(localStorage.getItem('siaga.profiles')).profiles[0].id;
+    const sort = (v) => Array.isArray(v) ? v.map(sort)
+      : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort(v[k])])) : v;
+    const body = sort({ ...record, profile: id });
+    const bytes = new TextEncoder().encode(JSON.stringify(body));
+    const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))]
+      .map((x) => x.toString(16).padStart(2, '0')).join('');
+    localStorage.setItem('siaga.progress.' + id, JSON.stringify(sort({ ...body, checksum: digest })));
+  }, build);
+}
+
+test('a finished course: every module completed, the certificate ready, the completion date shown', async () => {
+  const modules = await courseModules('micic');
+  const DAY = Date.UTC(2025, 11, 3, 10, 0, 0);  // 3 December 2025
+  const courses = { micic: { completed_at: DAY, modules: {} } };
+  const attempts = [];
+  for (const m of modules) {
+    courses.micic.modules[m.id] = {
+      sections: Object.fromEntries(m.sections.map((id) => [id, DAY])),
+      last_section: m.sections.at(-1), last_question: '', last_visited_at: DAY,
+    };
+    m.graded.forEach((quiz, i) => attempts.push({
+      id: `done-${m.id}-${i}`, course: 'micic', module: m.id, quiz, seed: '0000000000000001', mode: 'practice',
+      started_at: DAY, finished_at: DAY + 1000, updated_at: DAY + 1000, submitted: true, score: 0.9, answers: {},
+    }));
+  }
+  assert.equal(attempts.length, 6, 'six graded quizzes in the MICIC course');
+  const b = await launch();
+  const page = b.page;
+  try {
+    await page.goto(served.url);
+    await waitForPortal(page);
+    await createLearner(page, 'Tuntas');
+    await storeProgress(page, { schema: 3, courses, attempts });
+    await page.reload();
+    await waitForPortal(page);
+    await findByRole(page, 'button', `Continue: ${COURSE_EN}`);
+    assert.equal(await progressValue(page, `Progress: ${COURSE_EN}`), 100);
+    hasText(await texts(page), /^Finished: every module is completed\.$/, 'catalog');
+    await clickWidget(page, 'button', `Open course: ${COURSE_EN}`);
+    await findByRole(page, 'heading', 'Your progress');
+    let lines = await texts(page);
+    hasText(lines, /^Certificate ready: you passed every quiz of this course \(score 90%\)\.$/, 'certificate');
+    hasText(lines, /^Finished: every module is completed\.$/, 'course figures');
+    assert.equal(lines.filter((t) => t === 'Status: completed').length, 7);
+    assert.equal(lines.filter((t) => t === 'Quiz: best score 90%, latest 90%, attempts: 1 · passed (pass mark 70%)').length, 6);
+    await screenshot(page, 'screens-course-complete-en');
+    await clickWidget(page, 'link', 'My progress');
+    await findByRole(page, 'heading', 'My progress');
+    lines = await texts(page);
+    hasText(lines, /^Course completed on 3 December 2025\.$/, 'completion date');
+    hasText(lines, /^100% done · 7 of 7 modules completed$/, 'course figures');
+    hasText(lines, /^First opened 3 December 2025 · last activity 3 December 2025$/, 'module dates');
+    await scrollTo(page, 'heading', COURSE_EN);
+    await screenshot(page, 'screens-progress-complete-en');
     assert.deepEqual(b.problems, []);
   } finally { await b.close(); }
 });
