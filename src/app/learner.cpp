@@ -19,6 +19,7 @@
 #include <cstdlib>
 
 #include "app/facilitator.h"
+#include "core/course_status.h"
 #include "core/quiz.h"
 
 namespace siaga {
@@ -251,6 +252,13 @@ bool answer_question(AppState& app, Platform& platform, const Action& action) {
   if (!quiz || record_answer(attempt, *quiz, action.text2, action.answer, platform.now_ms()) != RecordResult::Recorded)
     return false;
   app.checked_questions.erase(attempt.id + "/" + action.text2);
+  // The question answered becomes the resume point, so "Continue" lands on it.
+  if (const QuizRef ref = find_quiz(app, Route{Screen::Module, attempt.course_id, attempt.module_id, ""}, attempt.quiz_id);
+      ref.module) {
+    if (const std::string section = section_of_quiz(*ref.module, attempt.quiz_id); !section.empty())
+      record_question_reached(app.progress, attempt.course_id, attempt.module_id, section, action.text2,
+                              platform.now_ms());
+  }
   put_attempt(app.progress, std::move(attempt));
   save_progress(app, platform);
   return true;

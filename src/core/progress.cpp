@@ -195,8 +195,18 @@ bool record_section_reached(LearnerProgress& progress, std::string_view course_i
   const bool first_visit = module.sections_reached.emplace(std::string(section_id), now).second;
   const bool moved = module.last_section != section_id;
   module.last_section = std::string(section_id);
+  if (moved) module.last_question.clear();
   module.last_visited_at = std::max(module.last_visited_at, now);
   return first_visit || moved;
+}
+
+bool record_question_reached(LearnerProgress& progress, std::string_view course_id, std::string_view module_id,
+                             std::string_view section_id, std::string_view question_id, int64_t now) {
+  const bool section_changed = record_section_reached(progress, course_id, module_id, section_id, now);
+  ModuleProgress& module = progress.courses[std::string(course_id)].modules[std::string(module_id)];
+  const bool question_changed = module.last_question != question_id;
+  module.last_question = std::string(question_id);
+  return section_changed || question_changed;
 }
 
 const QuizAttempt* find_attempt(const LearnerProgress& progress, std::string_view attempt_id) {
@@ -280,9 +290,11 @@ ModuleProgress merge_module(const ModuleProgress& mine, const ModuleProgress& th
   }
   const bool theirs_newer = theirs.last_visited_at != mine.last_visited_at
                                 ? theirs.last_visited_at > mine.last_visited_at
-                                : theirs.last_section > mine.last_section;
+                                : theirs.last_section != mine.last_section ? theirs.last_section > mine.last_section
+                                                                           : theirs.last_question > mine.last_question;
   if (theirs_newer) {
     out.last_section = theirs.last_section;
+    out.last_question = theirs.last_question;
     out.last_visited_at = theirs.last_visited_at;
   }
   return out;
@@ -351,6 +363,7 @@ Json progress_to_json_value(const LearnerProgress& progress) {
       for (const auto& [section_id, reached_at] : module.sections_reached) sections[section_id] = reached_at;
       modules[module_id] = {{"sections", std::move(sections)},
                             {"last_section", module.last_section},
+                            {"last_question", module.last_question},
                             {"last_visited_at", module.last_visited_at}};
     }
     courses[course_id] = {{"completed_at", course.completed_at}, {"modules", std::move(modules)}};
@@ -434,6 +447,7 @@ QuizAttempt read_attempt(const Json& value, std::string_view where, FieldReader&
 ModuleProgress read_module(const Json& value, std::string_view where, FieldReader& reader) {
   ModuleProgress module;
   reader.text(value, "last_section", where, module.last_section);
+  reader.text(value, "last_question", where, module.last_question, /*required=*/false);  // schema 3
   reader.time(value, "last_visited_at", where, module.last_visited_at);
   const Json* sections = reader.field(value, "sections", where, true);
   if (sections == nullptr) return module;
@@ -451,7 +465,7 @@ ModuleProgress read_module(const Json& value, std::string_view where, FieldReade
   return module;
 }
 
-// The schema 2 fields of a progress object whose schema and checksum are already checked.
+// The schema 2 and 3 fields of a progress object whose schema and checksum are already checked.
 LearnerProgress read_progress_fields(const Json& object, FieldReader& reader) {
   LearnerProgress progress;
   reader.text(object, "profile", "progress", progress.profile_id);

@@ -59,12 +59,14 @@ struct DataResult {
 
 // [SECTION] Learner progress ------------------------------------------------------------------------
 
-inline constexpr int kProgressSchema = 2;
+inline constexpr int kProgressSchema = 3;
 
 struct ModuleProgress {
   std::map<std::string, int64_t> sections_reached;  // section id -> first reached (unix ms; 0 = unknown)
   std::string last_section;                         // where to resume; "" = not opened yet
-  int64_t last_visited_at = 0;                      // when last_section was set (unix ms)
+  int64_t last_visited_at = 0;                      // when last_section (or last_question) was set (unix ms)
+  std::string last_question;                        // the question of last_section last answered; "" = none
+                                                    // (schema 3; older data reads as "")
 
   bool operator==(const ModuleProgress&) const = default;
 };
@@ -88,8 +90,15 @@ struct LearnerProgress {
 
 // Records that the learner reached a section (keeping the first time) and makes it the module's resume
 // point. Returns true when something worth saving changed (a new section or a new resume point).
+// Moving to another section forgets the resume question (it belonged to the section left).
 bool record_section_reached(LearnerProgress& progress, std::string_view course_id, std::string_view module_id,
                             std::string_view section_id, int64_t now);
+
+// Records that the learner answered a question of a quiz standing in section_id: the section is
+// reached, and both become the module's resume point, so "Continue" lands on that question.
+// Returns true when something worth saving changed.
+bool record_question_reached(LearnerProgress& progress, std::string_view course_id, std::string_view module_id,
+                             std::string_view section_id, std::string_view question_id, int64_t now);
 
 const QuizAttempt* find_attempt(const LearnerProgress& progress, std::string_view attempt_id);
 
@@ -123,7 +132,7 @@ bool update_completion(const Course& course, LearnerProgress& progress, int64_t 
 
 // Reconciles two copies of one learner's progress (another tab's save, an imported file):
 // - sections: the union, each with its earliest known time;
-// - resume point per module: the more recently visited one;
+// - resume point per module (section and question): the more recently visited one;
 // - attempts: the union by attempt id; for the same id a submitted copy wins over an open one (the
 //   submission is final), otherwise the later updated_at wins, so an older copy never replaces a
 //   newer one;
@@ -134,9 +143,10 @@ LearnerProgress merge_progress(const LearnerProgress& mine, const LearnerProgres
 
 // [SECTION] Stored form -----------------------------------------------------------------------------
 
-// {"schema":2,"profile":...,"courses":{...},"attempts":[...],"checksum":"<sha-256 hex>"}.
-// Schema 1 (before attempts had ids, seeds or update times, and when sections were a plain list)
-// is migrated on reading: see tests/core/fixtures/progress-v1.json.
+// {"schema":3,"profile":...,"courses":{...},"attempts":[...],"checksum":"<sha-256 hex>"}.
+// Schema 2 is schema 3 without a module's "last_question"; it is read as is (its checksum still
+// checked) with no resume question. Schema 1 (before attempts had ids, seeds or update times, and when
+// sections were a plain list) is migrated on reading: see tests/core/fixtures/progress-v1.json.
 std::string progress_to_json(const LearnerProgress& progress);
 DataResult<LearnerProgress> parse_progress(std::string_view text);
 

@@ -32,6 +32,7 @@ Route parse_route(std::string_view hash) {
   if (parts.size() == 1 && parts[0] == "settings") route.screen = Screen::Settings;
   if (parts.size() == 1 && parts[0] == "about") route.screen = Screen::About;
   if (parts.size() == 1 && parts[0] == "learners") route.screen = Screen::Learners;
+  if (parts.size() == 1 && parts[0] == "progress") route.screen = Screen::Progress;
   if (parts.size() >= 1 && parts[0] == "facilitator") {
     route.screen = Screen::Facilitator;
     if (parts.size() >= 2 && is_id(parts[1])) route.section = parts[1];  // the facilitator tool shown
@@ -54,6 +55,7 @@ std::string route_to_hash(const Route& route) {
     case Screen::Settings: return "#/settings";
     case Screen::About: return "#/about";
     case Screen::Learners: return "#/learners";
+    case Screen::Progress: return "#/progress";
     case Screen::Facilitator: return route.section.empty() ? "#/facilitator" : "#/facilitator/" + route.section;
     case Screen::Course: return "#/course/" + route.course;
     case Screen::Module: {

@@ -6,7 +6,7 @@
 
 namespace siaga {
 
-enum class Screen { Catalog, Course, Module, Settings, About, Learners, Facilitator };
+enum class Screen { Catalog, Course, Module, Settings, About, Learners, Facilitator, Progress };
 
 struct Route {
   Screen screen = Screen::Catalog;

@@ -8,6 +8,7 @@
 // [SECTION] Module reader
 // [SECTION] Frame
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "imgui.h"
@@ -131,6 +132,15 @@ void draw_learner_bar(const View& s) {
   if (link(s.t("settings.heading"))) s.navigate(Route{.screen = siaga::Screen::Settings});
   ImGui::SameLine();
   if (link(s.t("facilitator.link"))) s.navigate(Route{.screen = siaga::Screen::Facilitator});
+  // Appended links go on the same line while they fit (phones get a second line).
+  for (const auto& [key, screen] : {std::pair{"nav.my_progress", siaga::Screen::Progress},
+                                    std::pair{"nav.about", siaga::Screen::About}}) {
+    const std::string label = s.t(key);
+    const float width = ImGui::CalcTextSize(label.c_str()).x + 8.0f + ImGui::GetStyle().ItemSpacing.x;
+    const float right = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+    if (right + width <= ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+    if (link(label)) s.navigate(Route{.screen = screen});
+  }
 }
 
 // [SECTION] Catalog ----------------------------------------------------------------------------------
@@ -156,7 +166,32 @@ void draw_catalog(const View& s, const Language& language) {
                       {std::to_string(course.modules.size()), std::to_string(course_minutes(course))}));
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    if (button(s.t("catalog.open") + "##" + course.id, true)) s.navigate(Route{siaga::Screen::Course, course.id, "", ""});
+    // The learner's own standing: how far, how long still, and a way back to the exact place left.
+    const CourseStanding standing = course_standing(course, s.app.progress);
+    const bool resumable = standing.started && standing.resume.has_value();
+    if (standing.started) {
+      progress(static_cast<float>(standing.fraction_done), "");
+      if (SemanticNode* node = last_node()) node->name = s.tf("catalog.progress_name", {course.title});
+      text_wrapped(standing.minutes_left == 0
+                       ? s.t("catalog.done")
+                       : s.tf("catalog.progress_facts",
+                              {std::to_string(static_cast<int>(std::lround(standing.fraction_done * 100))),
+                               std::to_string(standing.minutes_left)}));
+      if (resumable) {
+        const Module* module = find_module(course, standing.resume->module_id);
+        std::string where = module ? module->title : standing.resume->module_id;
+        if (module)
+          for (const Section& section : module->sections)
+            if (section.id == standing.resume->section_id) where += " — " + section.title;
+        ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
+        text_wrapped(s.tf("catalog.left_off", {where}));
+        ImGui::PopStyleColor();
+        if (button(s.t("catalog.continue") + "##continue-" + course.id, true)) continue_course(s, course, *standing.resume);
+        if (SemanticNode* node = last_node()) node->name = s.t("catalog.continue") + ": " + course.title;
+        ImGui::SameLine();
+      }
+    }
+    if (button(s.t("catalog.open") + "##" + course.id, !resumable)) s.navigate(Route{siaga::Screen::Course, course.id, "", ""});
     if (SemanticNode* node = last_node()) node->name = s.t("catalog.open") + ": " + course.title;
     ImGui::EndChild();
     ImGui::PopStyleVar();
@@ -171,10 +206,38 @@ void draw_catalog(const View& s, const Language& language) {
 void draw_course(const View& s, const Course& course) {
   if (link(s.t("nav.all_courses"))) s.navigate(Route{});
   heading(course.title, 2, s.ui.fonts.h2);
-  LessonContext lesson{&s.ui.fonts, &s.text, &s.out.actions, course.id};
+  // Where the learner stands, first (a returning learner wants this, not the introduction again):
+  // progress, time left, the certificate, and back to the place left.
+  const bool saving = !s.app.profile_id.empty();
+  const CourseStanding standing = course_standing(course, s.app.progress);
+  heading(s.t("course.your_progress"), 3, s.ui.fonts.h3);
+  if (saving) {
+    progress(static_cast<float>(standing.fraction_done), "");
+    if (SemanticNode* node = last_node()) node->name = s.tf("catalog.progress_name", {course.title});
+    text_wrapped(standing.minutes_left == 0
+                     ? s.t("catalog.done")
+                     : s.tf("course.modules_done", {std::to_string(standing.modules_completed),
+                                                    std::to_string(standing.modules.size()),
+                                                    std::to_string(standing.minutes_left)}));
+    const bool ready = standing.certificate.state == CertificateState::Ready;
+    if (ready) ImGui::PushStyleColor(ImGuiCol_Text, theme().heading);
+    text_wrapped(certificate_text(s, standing.certificate));
+    if (ready) ImGui::PopStyleColor();
+    if (standing.resume && button(s.t("course.continue"), true)) continue_course(s, course, *standing.resume);
+  } else {
+    text_wrapped(s.t("progress.guest"));
+  }
+  ImGui::Spacing();
+
+  // The introduction's "##" headings sit under the course title (h2), so they are h3.
+  LessonContext lesson{&s.ui.fonts, &s.text, &s.out.actions, course.id, 1, 2};
   draw_blocks(course.intro, lesson);
+
   heading(s.t("course.modules"), 3, s.ui.fonts.h3);
+  size_t index = 0;
   for (const Module& module : course.modules) {
+    const ModuleStanding* m = nullptr;
+    if (module.available && index < standing.modules.size()) m = &standing.modules[index++];
     ImGui::PushID(module.id.c_str());
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 12));
     ImGui::BeginChild("module", ImVec2(0, 0),
@@ -188,6 +251,17 @@ void draw_course(const View& s, const Course& course) {
       text_wrapped(s.tf("course.module_facts", {std::to_string(module.minutes), std::to_string(module.sections.size())}));
       ImGui::PopStyleColor();
       ImGui::PopFont();
+      if (saving && m) {
+        std::string status = s.tf("course.status", {module_state_text(s, m->state)});
+        if (m->state == ModuleState::InProgress)
+          status += " · " + s.tf("course.sections_read", {std::to_string(m->sections_reached), std::to_string(m->sections)}) +
+                    " · " + s.tf("standing.minutes_left", {std::to_string(m->minutes_left)});
+        ImGui::PushStyleColor(ImGuiCol_Text, m->state == ModuleState::Completed ? theme().heading : theme().text);
+        text_wrapped(status);
+        ImGui::PopStyleColor();
+        for (size_t i = 0; i < module.quizzes.size() && i < m->quizzes.size(); ++i)
+          text_wrapped(quiz_standing_text(s, module.quizzes[i], m->quizzes[i]));
+      }
       if (button(s.t("course.start") + "##" + module.id)) s.navigate(Route{siaga::Screen::Module, course.id, module.id, ""});
       if (SemanticNode* node = last_node()) node->name = s.t("course.start") + ": " + module.title;
     } else {
@@ -207,8 +281,9 @@ void draw_course(const View& s, const Course& course) {
 
 void draw_section_page(const View& s, const Course& course, const Module& module, size_t index) {
   const Section& section = module.sections[index];
+  // The module's introduction sits under its title (h1); sections are h2.
+  if (index == 0) draw_blocks(module.intro, LessonContext{&s.ui.fonts, &s.text, &s.out.actions, course.id, -1, 1});
   LessonContext lesson{&s.ui.fonts, &s.text, &s.out.actions, course.id};
-  if (index == 0) draw_blocks(module.intro, lesson);
   heading(section.title, 2, s.ui.fonts.h2);
   draw_blocks(section.blocks, lesson);
   for (const Block& block : section.blocks) {
@@ -310,6 +385,10 @@ void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput&
     ImGui::SetScrollY(0);
     ui.scrolled_route = app.route;
   }
+  // A scroll target belongs to the screen it was set for; it is forgotten anywhere else.
+  if ((ui.scroll_target.starts_with("question:") && app.route.screen != siaga::Screen::Module) ||
+      (ui.scroll_target.starts_with("settings:") && app.route.screen != siaga::Screen::Settings))
+    ui.scroll_target.clear();
 
   draw_header(s);
   draw_learner_bar(s);
@@ -331,6 +410,10 @@ void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput&
       s.navigate(Route{});
   } else if (app.route.screen == siaga::Screen::Settings) {
     draw_settings(s);
+  } else if (app.route.screen == siaga::Screen::About) {
+    draw_about(s);
+  } else if (app.route.screen == siaga::Screen::Progress && language) {
+    draw_my_progress(s);
   } else if (app.route.screen == siaga::Screen::Facilitator && language) {
     draw_facilitator(s);
   } else if (!language) {
@@ -343,7 +426,8 @@ void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput&
       case siaga::Screen::Settings:
       case siaga::Screen::Learners:
       case siaga::Screen::Facilitator:
-      case siaga::Screen::About: draw_catalog(s, *language); break;
+      case siaga::Screen::About:
+      case siaga::Screen::Progress: draw_catalog(s, *language); break;
       case siaga::Screen::Course:
         if (course) draw_course(s, *course); else draw_not_found(s);
         break;

@@ -216,7 +216,7 @@ void callout(const Block& block, const LessonContext& ctx) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, callout_colour(block.callout));
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 12));
   ImGui::BeginChild("callout", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
-  heading(label, 4, ctx.fonts->bold);
+  heading(label, std::min(6, ctx.parent_level + 1), ctx.fonts->bold);
   draw_blocks(block.children, ctx);
   ImGui::EndChild();
   ImGui::PopStyleVar();
@@ -239,7 +239,7 @@ void draw_blocks(const std::vector<Block>& blocks, const LessonContext& ctx) {
           std::string& last = spans.back().text;
           if (const size_t open = last.rfind(" {#"); open != std::string::npos && last.back() == '}') last.erase(open);
         }
-        paragraph(spans, ctx, font, theme().heading, Role::Heading, block.level);
+        paragraph(spans, ctx, font, theme().heading, Role::Heading, std::min(6, block.level + ctx.heading_offset));
         break;
       }
       case Block::Kind::BulletList:

@@ -16,6 +16,11 @@ struct LessonContext {
   const UiText* text = nullptr;
   std::vector<Action>* actions = nullptr;
   std::string course_id;  // relative module links resolve inside this course
+  // Heading levels follow the page, so they never skip one (WCAG heading order): Markdown heading
+  // levels are shifted by heading_offset, and a callout's title sits one below parent_level, the level
+  // of the heading the blocks are drawn under.
+  int heading_offset = 0;
+  int parent_level = 2;
 };
 
 // Returns the plain text of spans (for accessible names).

@@ -314,6 +314,8 @@ void draw_quiz(const View& v, const Course& course, const Module& module, const 
     for (const QuizAttempt& a : attempts)
       if (a.submitted) last = &a;
     if (last) {
+      // "Continue" to a question of a submitted quiz lands on its result.
+      for (const Question& question : quiz.questions) scroll_here_if_target(v, "question:" + question.id, 0.1f);
       draw_result(v, course, quiz, *last);
     } else if (button(v.t("quiz.start"), true)) {
       v.act(Action{.kind = Action::Kind::StartQuiz, .text = quiz.id, .route = Route{Screen::Module, course.id, module.id, ""}});
@@ -331,6 +333,7 @@ void draw_quiz(const View& v, const Course& course, const Module& module, const 
     if (answer) ++answered;
     ImGui::PushID(static_cast<int>(i));
     ImGui::Spacing();
+    scroll_here_if_target(v, "question:" + question.id, 0.2f);  // "Continue" landing on this question
     rich_paragraph(numbered(i, question.text), lesson_context(v, course), v.ui.fonts.bold, theme().heading,
                    Role::Heading, 3);
     if (question.type == QuestionType::MultipleResponse) {

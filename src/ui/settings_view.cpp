@@ -39,8 +39,10 @@ void draw_settings(const View& v) {
       v.act(Action{.kind = Action::Kind::SetIdleSignOut, .number = minutes});
   }
 
+  scroll_here_if_target(v, "settings:data", 0.0f);  // "How to remove it" on the About page
   heading(v.t("settings.data"), 3, ui.fonts.h3);
   text_wrapped(v.t("settings.privacy"));
+  if (link(v.t("nav.about"))) v.navigate(Route{.screen = Screen::About});
   if (!v.app.profile_id.empty()) {
     const Profile* me = find_profile(v.app.profiles, v.app.profile_id);
     text_wrapped(v.tf("settings.signed_in_as", {me ? me->name : ""}));

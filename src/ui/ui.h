@@ -41,6 +41,9 @@ struct UiState {
   bool creating_profile = false;
   std::string confirm;          // a destructive action waiting for "Yes" (e.g. "remove-data")
   std::map<std::string, std::string> typed_answers;  // "<attempt>/<question>" -> short/numeric text
+  // A place to scroll to once it is drawn: "question:<id>" ("Continue" into a quiz), "settings:data".
+  std::string scroll_target;
+  int scroll_target_frames = 0;  // frames it has been scrolled to (layout settles over a few)
 };
 
 // Everything one frame produces besides pixels.

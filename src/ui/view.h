@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/course_status.h"
 #include "ui/ui.h"
 
 namespace siaga::ui {
@@ -31,5 +32,19 @@ void draw_learners(const View& v);
 void draw_settings(const View& v);
 void draw_facilitator(const View& v);  // facilitator_view.cpp
 void draw_quiz(const View& v, const Course& course, const Module& module, const Quiz& quiz);
+
+// Where the learner stands (progress_view.cpp): "My progress", "About & privacy", and the pieces the
+// catalog and course page share with them.
+void draw_my_progress(const View& v);
+void draw_about(const View& v);
+std::string module_state_text(const View& v, ModuleState state);
+std::string quiz_standing_text(const View& v, const Quiz& quiz, const QuizStanding& standing);
+std::string certificate_text(const View& v, const CertificateStatus& status);
+std::string date_text(const View& v, int64_t unix_ms);  // "3 December 2026" (UTC), "" for 0
+// Opens the reader where the learner left the course (and scrolls to the question, if any).
+void continue_course(const View& v, const Course& course, const ResumePoint& point);
+// Scrolls so the cursor is at `ratio` of the window's height when UiState::scroll_target is `target`,
+// over a few frames (auto-sized panels above may still be settling), then forgets the target.
+void scroll_here_if_target(const View& v, std::string_view target, float ratio);
 
 }  // namespace siaga::ui

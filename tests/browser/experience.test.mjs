@@ -175,6 +175,14 @@ test('axe-core finds no serious or critical problems in the mirror of the main s
     await findByRole(b.page, 'heading', 'Text size');
     await settle(b.page, 300);
     report.settings = await axe(b.page);
+    await go(b.page, '#/progress');
+    await findByRole(b.page, 'heading', 'My progress');
+    await settle(b.page, 300);
+    report.progress = await axe(b.page);
+    await go(b.page, '#/about');
+    await findByRole(b.page, 'heading', 'Where it is saved');
+    await settle(b.page, 300);
+    report.about = await axe(b.page);
   } finally {
     await writeOutput('experience-axe.json', JSON.stringify(report, null, 2));
     await b.close();
@@ -182,6 +190,9 @@ test('axe-core finds no serious or critical problems in the mirror of the main s
   for (const [screen, violations] of Object.entries(report)) {
     const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     assert.deepEqual(bad, [], `${screen}: ${JSON.stringify(bad, null, 1)}`);
+    // Heading levels never skip (a moderate rule, but it is how screen-reader users skim a page).
+    const order = violations.filter((v) => v.id === 'heading-order');
+    assert.deepEqual(order, [], `${screen}: ${JSON.stringify(order, null, 1)}`);
   }
 });
 

@@ -626,3 +626,81 @@ TEST_CASE("importing never replaces newer progress with older") {
   const LearnerProgress merged = merge_progress(mine, imported.value->progress);
   CHECK(*find_attempt(merged, "a-2") == current);
 }
+
+// [SECTION] Resume question and schema 2 ------------------------------------------------------------------
+
+TEST_CASE("answering a question makes it and its section the module's resume point") {
+  LearnerProgress progress;
+  record_section_reached(progress, "micic", "why", "intro", 1000);
+  CHECK(record_question_reached(progress, "micic", "why", "check", "why-2", 2000));
+  const ModuleProgress& module = progress.courses["micic"].modules["why"];
+  CHECK(module.last_section == "check");
+  CHECK(module.last_question == "why-2");
+  CHECK(module.sections_reached.count("check") == 1);
+  CHECK(module.last_visited_at == 2000);
+  CHECK_FALSE(record_question_reached(progress, "micic", "why", "check", "why-2", 2500));
+}
+
+TEST_CASE("staying on the quiz's section keeps the resume question; moving on forgets it") {
+  LearnerProgress progress;
+  record_question_reached(progress, "micic", "why", "check", "why-2", 1000);
+  CHECK_FALSE(record_section_reached(progress, "micic", "why", "check", 2000));
+  CHECK(progress.courses["micic"].modules["why"].last_question == "why-2");
+  CHECK(record_section_reached(progress, "micic", "why", "sources", 3000));
+  CHECK(progress.courses["micic"].modules["why"].last_question.empty());
+}
+
+TEST_CASE("merging keeps the resume question of the more recent visit") {
+  LearnerProgress mine, theirs;
+  record_question_reached(mine, "micic", "why", "check", "why-1", 1000);
+  record_question_reached(theirs, "micic", "why", "check", "why-4", 2000);
+  CHECK(merge_progress(mine, theirs).courses["micic"].modules["why"].last_question == "why-4");
+  CHECK(merge_progress(theirs, mine).courses["micic"].modules["why"].last_question == "why-4");
+}
+
+TEST_CASE("the resume question is saved and read back") {
+  LearnerProgress progress = sample_progress();
+  record_question_reached(progress, "micic", "why-micic", "check", "why-3", 6000);
+  const std::string text = progress_to_json(progress);
+  CHECK(parsed(text)["schema"] == 3);
+  const DataResult<LearnerProgress> loaded = parse_progress(text);
+  REQUIRE(loaded.ok());
+  CHECK(loaded.migrated_from == 0);
+  CHECK(loaded.value->courses.at("micic").modules.at("why-micic").last_question == "why-3");
+  CHECK(*loaded.value == progress);
+}
+
+TEST_CASE("schema 2 progress (no resume question) still loads, with nothing lost") {
+  const std::string fixture = read_fixture("progress-v2.json");
+  REQUIRE_FALSE(fixture.empty());
+  const DataResult<LearnerProgress> loaded = parse_progress(fixture);
+  INFO(loaded.reason);
+  REQUIRE(loaded.ok());
+  CHECK(loaded.migrated_from == 2);
+  const ModuleProgress& why = loaded.value->courses.at("micic").modules.at("why-micic");
+  CHECK(why.sections_reached.size() == 3);
+  CHECK(why.last_section == "check");
+  CHECK(why.last_visited_at == 1700000120000);
+  CHECK(why.last_question.empty());
+  REQUIRE(loaded.value->attempts.size() == 1);
+  CHECK(loaded.value->attempts[0].answers.at("why-1") == choice_answer({1}));
+  // Saved again, it is schema 3 and reads back the same.
+  const DataResult<LearnerProgress> again = parse_progress(progress_to_json(*loaded.value));
+  REQUIRE(again.ok());
+  CHECK(again.migrated_from == 0);
+  CHECK(*again.value == *loaded.value);
+}
+
+TEST_CASE("schema 2 progress changed after it was written is still refused as damaged") {
+  nlohmann::json value = parsed(read_fixture("progress-v2.json"));
+  value["courses"]["micic"]["modules"]["why-micic"]["last_section"] = "initiative";
+  CHECK(parse_progress(value.dump()).error == DataError::Damaged);
+}
+
+TEST_CASE("a resume question that is not text is reported, not guessed at") {
+  nlohmann::json value = parsed(progress_to_json(sample_progress()));
+  value["courses"]["micic"]["modules"]["why-micic"]["last_question"] = 7;
+  const DataResult<LearnerProgress> loaded = parse_progress(with_fresh_checksum(value));
+  CHECK(loaded.error == DataError::Invalid);
+  CHECK(loaded.reason.find("'last_question' should be text") != std::string::npos);
+}
