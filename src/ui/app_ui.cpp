@@ -172,6 +172,7 @@ void draw_course(const View& s, const Course& course) {
   if (link(s.t("nav.all_courses"))) s.navigate(Route{});
   heading(course.title, 2, s.ui.fonts.h2);
   LessonContext lesson{&s.ui.fonts, &s.text, &s.out.actions, course.id};
+  draw_certificate_actions(s, course);
   draw_blocks(course.intro, lesson);
   heading(s.t("course.modules"), 3, s.ui.fonts.h3);
   for (const Module& module : course.modules) {
