@@ -239,14 +239,24 @@ void import_result_file(AppState& app, Platform& platform, const Platform::Picke
     note(app, "facilitator.file_too_large", file.name);
     return;
   }
+  // Each refusal is an interface string of its own (the core's English sentences never reach the
+  // facilitator, who may be reading Indonesian).
   ResultFileOutcome parsed = parse_result_file(file.bytes);
   if (!parsed.ok()) {
-    note(app, "facilitator.file_rejected", file.name, parsed.error);
+    switch (parsed.problem) {
+      case ResultFileProblem::TooLarge: note(app, "facilitator.file_too_large", file.name); break;
+      case ResultFileProblem::NewerVersion: note(app, "facilitator.file_newer", file.name); break;
+      case ResultFileProblem::BadField: note(app, "facilitator.file_bad_field", file.name, parsed.field); break;
+      case ResultFileProblem::CodeMismatch: note(app, "facilitator.file_code_mismatch", file.name); break;
+      case ResultFileProblem::NotAResultFile:
+      case ResultFileProblem::None: note(app, "facilitator.file_not_result", file.name); break;
+    }
     return;
   }
   std::string message;
-  if (match_course(parsed.record, known_tests(app), message) != CodeProblem::None) {
-    note(app, "facilitator.file_rejected", file.name, message);
+  if (const CodeProblem problem = match_course(parsed.record, known_tests(app), message); problem != CodeProblem::None) {
+    note(app, problem == CodeProblem::UnknownCourse ? "facilitator.file_unknown_course" : "facilitator.file_question_count",
+         file.name);
     return;
   }
   if (parsed.record.course_id != f.course) {

@@ -126,6 +126,19 @@ std::vector<std::pair<std::string, unsigned int>> line_report(const View& v, con
   return out;
 }
 
+// A note of the class report in the interface language.
+std::string report_note_words(const View& v, const ClassReport::Note& n) {
+  const std::string test = test_words(v, n.test);
+  switch (n.kind) {
+    case ClassReport::Note::Kind::LeftOut: return v.tf("report.note_left_out", {test, n.label});
+    case ClassReport::Note::Kind::QuestionCountDiffers:
+      return v.tf("report.note_question_count", {test, n.label, std::to_string(n.questions), std::to_string(n.expected)});
+    case ClassReport::Note::Kind::SeveralResults: return v.tf("report.note_several", {n.label, test, format_day_number(n.day)});
+    case ClassReport::Note::Kind::OtherCourses: return v.tf("report.note_other_courses", {std::to_string(n.count)});
+  }
+  return "";
+}
+
 void coloured_line(const std::string& text, unsigned int colour) {
   // A small square in the status colour, then the sentence in body text (readable in any theme).
   const float size = ImGui::GetFontSize() * 0.6f;
@@ -447,7 +460,7 @@ void class_report(const View& v, const Course& course) {
     for (const std::string& label : report.excluded_from_gain) names += (names.empty() ? "" : ", ") + label;
     muted(v.tf("facilitator.gain_note", {names}));
   }
-  for (const std::string& n : report.notes) muted(n);
+  for (const ClassReport::Note& n : report.note_items) muted(report_note_words(v, n));
   if (button(v.t("facilitator.download_csv"), true)) v.act(Action{.kind = Action::Kind::FacilitatorDownloadCsv});
   ImGui::Spacing();
   participants_table(v, report);
