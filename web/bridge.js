@@ -179,10 +179,12 @@ window.SiagaBridge = (function () {
       try {
         if (!win || typeof win.print !== 'function') throw new Error('no print');
         win.focus();
-        win.print();
+        win.print();  // returns when the print window closes
       } catch (e) {
         fallback();
       }
+      // Keys belong to the portal again (the frame took the focus to print).
+      document.getElementById('canvas').focus();
     }, { once: true });
     frame.srcdoc = html;
     document.body.appendChild(frame);

@@ -217,15 +217,15 @@ void paper_row(const View& v, const Course& course, const Quiz& quiz, int index,
                  .number2 = cell});
   };
 
+  // Touch-height fields; captions aligned to their text (AlignTextToFramePadding reads this padding).
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, touch_pad));
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(v.tf("paper.label_caption", {n}).c_str());
   ImGui::SameLine();
   char label[64];
   std::snprintf(label, sizeof label, "%s", row.label.c_str());
   ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 220.0f));
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, touch_pad));
   if (ImGui::InputText("##label", label, sizeof label)) edit(-1, label);
-  ImGui::PopStyleVar();
   add_last_item(Role::TextField, v.tf("paper.label_field", {n}));
 
   // Question cells, as many to a line as fit.
@@ -239,11 +239,14 @@ void paper_row(const View& v, const Course& course, const Quiz& quiz, int index,
       ImGui::SameLine(0, 14);
       if (ImGui::GetCursorScreenPos().x + number_width + cell_width > right_edge) ImGui::NewLine();
     }
+    // The question number right-aligned in a fixed slot, so cells line up from one line to the next.
+    const float slot = ImGui::GetCursorPosX();
+    ImGui::SetCursorPosX(slot + number_width - 4 - ImGui::CalcTextSize(qn.c_str()).x);
     ImGui::AlignTextToFramePadding();
     ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
     ImGui::TextUnformatted(qn.c_str());
     ImGui::PopStyleColor();
-    ImGui::SameLine(0, 4);
+    ImGui::SameLine(slot + number_width);
     char typed[kMaxCellLength * 2 + 1];
     std::snprintf(typed, sizeof typed, "%s", q < row.cells.size() ? row.cells[q].c_str() : "");
     const bool bad = cell.problem != CellProblem::None && cell.problem != CellProblem::Empty;
@@ -252,14 +255,14 @@ void paper_row(const View& v, const Course& course, const Quiz& quiz, int index,
       ImGui::PushStyleColor(ImGuiCol_Border, theme().text);
     }
     ImGui::SetNextItemWidth(cell_width);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, touch_pad));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, bad ? 2.0f : 1.0f);
     const int flags = quiz.questions[q].type == QuestionType::ShortAnswer ? 0 : ImGuiInputTextFlags_CharsUppercase;
     if (ImGui::InputText(("##q" + qn).c_str(), typed, sizeof typed, flags)) edit(static_cast<int>(q), typed);
-    ImGui::PopStyleVar(2);
+    ImGui::PopStyleVar();
     if (bad) ImGui::PopStyleColor(2);
     add_last_item(Role::TextField, v.tf("paper.cell_field", {n, qn}));
   }
+  ImGui::PopStyleVar();  // FramePadding
 
   // What the row needs, or what it scores.
   const int questions = static_cast<int>(quiz.questions.size());
