@@ -1,9 +1,11 @@
 // facilitator_view.cpp — the facilitator's tools: the workshop knowledge check (result codes pasted or
-// result files imported, then the class report and its CSV) and the certificate check.
+// result files imported, paper tests printed and typed into the answer grid, then the class report and
+// its CSV) and the certificate check.
 //
-// Everything shown is drawn from AppState::facilitator; checking codes, importing and downloading are
-// actions the app applies (src/app/facilitator.cpp). The certificate check is a pure computation on
-// what was typed, so it is worked out here as the fields change.
+// Everything shown is drawn from AppState::facilitator; checking codes, importing, printing, grid edits
+// and downloading are actions the app applies (src/app/facilitator.cpp). What is being typed lives in
+// UiState::facilitator, except the grid's cells: each edit is an action, saved at once. The certificate
+// check is a pure computation on what was typed, so it is worked out here as the fields change.
 //
 // [SECTION] Helpers
 // [SECTION] Knowledge check: input and per-line report
@@ -212,6 +214,11 @@ void paper_row(const View& v, const Course& course, const Quiz& quiz, int index,
                     ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding,
                     ImGuiWindowFlags_NavFlattened);
   const float touch_pad = (kTouchTarget - ImGui::GetFontSize()) * 0.5f;
+  // Like text_field (widgets.cpp): the focused field is marked, so the page can bring up a phone's keyboard.
+  auto mark_focus = [] {
+    if (SemanticNode* node = last_node(); node && node->role == Role::TextField && ImGui::IsItemFocused())
+      node->focused = true;
+  };
   auto edit = [&](int cell, const char* typed) {
     v.act(Action{.kind = Action::Kind::FacilitatorPaperEdit, .text = course.id, .text2 = typed, .number = index,
                  .number2 = cell});
@@ -227,6 +234,7 @@ void paper_row(const View& v, const Course& course, const Quiz& quiz, int index,
   ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 220.0f));
   if (ImGui::InputText("##label", label, sizeof label)) edit(-1, label);
   add_last_item(Role::TextField, v.tf("paper.label_field", {n}));
+  mark_focus();
 
   // Question cells, as many to a line as fit.
   const float number_width = ImGui::CalcTextSize("00").x + 6;
@@ -261,6 +269,7 @@ void paper_row(const View& v, const Course& course, const Quiz& quiz, int index,
     ImGui::PopStyleVar();
     if (bad) ImGui::PopStyleColor(2);
     add_last_item(Role::TextField, v.tf("paper.cell_field", {n, qn}));
+    mark_focus();
   }
   ImGui::PopStyleVar();  // FramePadding
 

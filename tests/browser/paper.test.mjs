@@ -359,3 +359,29 @@ test('a learner completes a course, prints and downloads the certificate; the fa
     assert.deepEqual(b.problems, []);
   } finally { await b.close(); }
 });
+
+test('where the browser cannot print, the paper test is downloaded as an HTML page instead', { timeout: 120000 }, async () => {
+  const f = await launch();
+  try {
+    // A browser whose frames have no print(): the page must still reach the facilitator.
+    await f.page.addInitScript(() => {
+      const get = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow').get;
+      Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+        configurable: true,
+        get() { const win = get.call(this); if (win && this.id === 'print-frame') win.print = undefined; return win; },
+      });
+    });
+    await f.page.goto(served.url + '#/facilitator');
+    await waitForPortal(f.page);
+    await clickWidget(f.page, 'radio', TITLE);
+    await clickWidget(f.page, 'radio', 'Paper test: Posttest');
+    const [download] = await Promise.all([f.page.waitForEvent('download'),
+                                          clickWidget(f.page, 'button', 'Print the paper posttest')]);
+    assert.equal(download.suggestedFilename(), 'siaga-posttest-paper-refugee-orientation.html');
+    const sheet = readSheet(await readFile(await download.path(), 'utf8'));
+    const posttest = (await readModule(COURSE, '99-workshop-check.md')).quizzes.find((q) => q.kind === 'posttest');
+    assert.equal(sheet.size, posttest.questions.length);
+    posttest.questions.forEach((q, i) => assert.equal(sheet.get(i + 1).text, q.text));
+    assert.deepEqual(f.problems, []);
+  } finally { await f.close(); }
+});
