@@ -5,7 +5,8 @@
 #
 # Targets: content (module and course files, quiz fences, ui.po files, content packs; fuzz_content.cpp)
 # and data (stored progress, learner profiles and settings, progress exports, result codes, pasted
-# code lists, result files, certificate references, routes from the address bar; fuzz_data.cpp) and
+# code lists, result files, certificate references, the answer grid of paper tests, routes from the
+# address bar; fuzz_data.cpp) and
 # the app's start-up from a device's stored records (settings, learners, session, progress; fuzz_device.cpp).
 # Configures build/fuzz with clang and -DSIAGA_FUZZ=ON, builds the fuzz_* targets, makes a seed corpus
 # from the real content/ files and tests/core/fixtures (module files, the insides of their quiz
@@ -21,7 +22,7 @@ seconds=${1:-30}
 root=$(cd "$(dirname "$0")/.." && pwd)
 build="$root/build/fuzz"
 content_targets=(module gift po pack)
-data_targets=(progress profiles export settings result_code scan result_file certificate route device)
+data_targets=(progress profiles export settings result_code scan result_file certificate paper_grid route device)
 targets=("${content_targets[@]}" "${data_targets[@]}")
 
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSIAGA_FUZZ=ON >/dev/null

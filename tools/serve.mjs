@@ -13,7 +13,8 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json', '.ttf': 'font/ttf', '.png': 'image/png', '.svg': 'image/svg+xml',
   '.pack': 'application/octet-stream', '.txt': 'text/plain; charset=utf-8', '.xml': 'application/xml',
 };
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'sha256-jGDFPlzaxIlgRUa0azHuaSh/t85VHr6vOxE5MifhVjU='; " +
+            "img-src 'self' data:; " +
             "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 export function startServer(root, port = 0, { log = false } = {}) {

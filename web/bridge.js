@@ -161,6 +161,35 @@ window.SiagaBridge = (function () {
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
+  // [print] A self-contained page (built and escaped in C++, src/core/printable.cpp) printed from a
+  // hidden frame. The frame inherits this page's Content Security Policy; the page's one <style> is
+  // allowed there by its hash (index.html). Where the frame cannot print, the page is downloaded.
+  function printDocument(title, html) {
+    const old = document.getElementById('print-frame');
+    if (old) old.remove();
+    const fallback = () => download(title.replace(/[\\/:*?"<>|]+/g, '-') + '.html', 'text/html', html);
+    const frame = document.createElement('iframe');
+    frame.id = 'print-frame';
+    frame.title = title;
+    frame.setAttribute('aria-hidden', 'true');
+    frame.tabIndex = -1;
+    frame.className = 'print-frame';
+    frame.addEventListener('load', () => {
+      const win = frame.contentWindow;
+      try {
+        if (!win || typeof win.print !== 'function') throw new Error('no print');
+        win.focus();
+        win.print();  // returns when the print window closes
+      } catch (e) {
+        fallback();
+      }
+      // Keys belong to the portal again (the frame took the focus to print).
+      document.getElementById('canvas').focus();
+    }, { once: true });
+    frame.srcdoc = html;
+    document.body.appendChild(frame);
+  }
+
   // [tabs] Another tab saved: C++ re-reads and merges on its next frame.
   let storageChanged = false;
   window.addEventListener('storage', (event) => {
@@ -234,6 +263,7 @@ window.SiagaBridge = (function () {
     },
     download,
     pickFile,
+    printDocument,
     takePicked() { const p = picked; picked = null; return p; },
     framesDrawn() { return module && module._siaga_frames_drawn ? module._siaga_frames_drawn() : 0; },
   };

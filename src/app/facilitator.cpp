@@ -5,15 +5,24 @@
 // A stored line that cannot be read is never dropped: it is kept aside in memory and written back
 // with the readable ones, and the facilitator is told.
 //
+// The answer grid of paper tests is kept per course under "siaga.facilitator.paper.<course>"
+// (paper_rows_json), written after every edit. Its complete rows join the class report and the CSV
+// as records (paper_records), exactly like pasted codes. A stored grid that cannot be read is left
+// in place and never written over; the facilitator is told.
+//
 // [SECTION] Storage
 // [SECTION] Codes and files
+// [SECTION] Paper tests and the answer grid
 // [SECTION] Entry points
 #include "app/facilitator.h"
 
 #include <algorithm>
 #include <string>
 
+#include "app/controller.h"
 #include "core/csv.h"
+#include "core/paper.h"
+#include "core/printable.h"
 #include "core/report.h"
 
 namespace siaga {
@@ -23,6 +32,8 @@ namespace {
 using Note = AppState::FacilitatorState::ImportNote;
 
 void note(AppState& app, std::string key, std::string file = "", std::string detail = "") {
+  for (const Note& n : app.facilitator.notes)
+    if (n.key == key && n.file == file && n.detail == detail) return;  // said once is enough
   app.facilitator.notes.push_back(Note{std::move(key), std::move(file), std::move(detail)});
 }
 
@@ -59,6 +70,40 @@ void load_results(AppState& app, Platform& platform) {
     else f.unreadable.push_back(line);
   }
   if (!f.unreadable.empty()) note(app, "facilitator.stored_unreadable", std::to_string(f.unreadable.size()));
+}
+
+const Course* open_course(const AppState& app) {
+  const Language* language = app.catalog.find_language(app.language);
+  if (!language) language = app.catalog.find_language("en");
+  return language ? find_course(*language, app.facilitator.course) : nullptr;
+}
+
+void load_paper_rows(AppState& app, Platform& platform) {
+  auto& f = app.facilitator;
+  f.paper_rows.clear();
+  f.paper_unreadable = false;
+  if (!app.storage_available) return;
+  const auto stored = platform.load(facilitator_paper_key(f.course));
+  if (!stored || stored->empty()) return;
+  if (auto rows = parse_paper_rows(*stored)) {
+    f.paper_rows = std::move(*rows);
+  } else {
+    f.paper_unreadable = true;
+    note(app, "paper.stored_unreadable");
+  }
+}
+
+void save_paper_rows(AppState& app, Platform& platform) {
+  const auto& f = app.facilitator;
+  if (f.paper_unreadable) return;  // never write over a grid that could not be read
+  if (!app.storage_available) {
+    note(app, "facilitator.not_saved");
+    return;
+  }
+  if (platform.save(facilitator_paper_key(f.course), paper_rows_json(f.paper_rows)) != StoreResult::Saved) {
+    app.storage_write_failed = true;
+    note(app, "facilitator.not_saved");
+  }
 }
 
 void save_results(AppState& app, Platform& platform) {
@@ -110,11 +155,74 @@ void download_csv(AppState& app, Platform& platform) {
   const auto known = known_tests(app);
   const CourseTests* tests = tests_of(known, f.course);
   if (!tests) return;
-  const ClassReport report = build_report(f.records, tests->pretest_questions, tests->posttest_questions, f.course);
+  std::vector<ResultRecord> records = f.records;
+  if (const Course* course = open_course(app))
+    for (ResultRecord& record : paper_records(*course, f.paper_rows)) records.push_back(std::move(record));
+  const ClassReport report = build_report(records, tests->pretest_questions, tests->posttest_questions, f.course);
   platform.download_file("siaga-report-" + f.course + ".csv", "text/csv", report_to_csv(report));
 }
 
+// [SECTION] Paper tests and the answer grid -------------------------------------------------------------
+
+TestKind kind_of(const Action& action) { return action.number == 1 ? TestKind::Posttest : TestKind::Pretest; }
+
+void print_paper(AppState& app, Platform& platform, const Action& action) {
+  const Course* course = open_course(app);
+  if (!course || action.text != course->id) return;
+  const TestKind kind = kind_of(action);
+  const Quiz* quiz = find_test_quiz(*course, kind);
+  if (!quiz) return;
+  const UiText text = ui_text(app);
+  const bool key = action.text2 == "key";
+  const std::string title = "siaga-" + std::string(test_kind_name(kind)) + (key ? "-key-" : "-paper-") + course->id;
+  platform.print_document(title, key ? answer_key_html(*course, *quiz, kind, text, app.language)
+                                     : paper_test_html(*course, *quiz, kind, text, app.language));
+}
+
+bool edit_paper(AppState& app, Platform& platform, const Action& action) {
+  auto& f = app.facilitator;
+  if (action.text != f.course || f.course.empty() || f.paper_unreadable) return false;
+  const Course* course = open_course(app);
+  if (!course) return false;
+  switch (action.kind) {
+    case Action::Kind::FacilitatorPaperAddRow: {
+      const Quiz* quiz = find_test_quiz(*course, kind_of(action));
+      if (!quiz || f.paper_rows.size() >= kMaxPaperRows) return false;
+      PaperRow row;
+      row.kind = kind_of(action);
+      row.day = std::clamp(static_cast<int>(platform.now_ms() / 86'400'000LL) - 18262, 0, kMaxDayNumber);
+      row.cells.assign(quiz->questions.size(), "");
+      f.paper_rows.push_back(std::move(row));
+      break;
+    }
+    case Action::Kind::FacilitatorPaperEdit: {
+      if (action.number < 0 || action.number >= static_cast<int>(f.paper_rows.size())) return false;
+      PaperRow& row = f.paper_rows[static_cast<size_t>(action.number)];
+      if (action.number2 < 0) {
+        row.label = action.text2;
+      } else {
+        const Quiz* quiz = find_test_quiz(*course, row.kind);
+        if (!quiz || action.number2 >= static_cast<int>(quiz->questions.size())) return false;
+        row.cells.resize(quiz->questions.size());
+        row.cells[static_cast<size_t>(action.number2)] = action.text2.substr(0, kMaxCellLength * 2);
+      }
+      break;
+    }
+    case Action::Kind::FacilitatorPaperRemoveRow:
+      if (action.number < 0 || action.number >= static_cast<int>(f.paper_rows.size())) return false;
+      f.paper_rows.erase(f.paper_rows.begin() + action.number);
+      break;
+    default: return false;
+  }
+  save_paper_rows(app, platform);
+  return true;
+}
+
 }  // namespace
+
+std::string facilitator_paper_key(std::string_view course_id) {
+  return "siaga.facilitator.paper." + std::string(course_id);
+}
 
 std::string facilitator_results_key(std::string_view course_id) {
   return "siaga.facilitator.results." + std::string(course_id);
@@ -131,14 +239,24 @@ void import_result_file(AppState& app, Platform& platform, const Platform::Picke
     note(app, "facilitator.file_too_large", file.name);
     return;
   }
+  // Each refusal is an interface string of its own (the core's English sentences never reach the
+  // facilitator, who may be reading Indonesian).
   ResultFileOutcome parsed = parse_result_file(file.bytes);
   if (!parsed.ok()) {
-    note(app, "facilitator.file_rejected", file.name, parsed.error);
+    switch (parsed.problem) {
+      case ResultFileProblem::TooLarge: note(app, "facilitator.file_too_large", file.name); break;
+      case ResultFileProblem::NewerVersion: note(app, "facilitator.file_newer", file.name); break;
+      case ResultFileProblem::BadField: note(app, "facilitator.file_bad_field", file.name, parsed.field); break;
+      case ResultFileProblem::CodeMismatch: note(app, "facilitator.file_code_mismatch", file.name); break;
+      case ResultFileProblem::NotAResultFile:
+      case ResultFileProblem::None: note(app, "facilitator.file_not_result", file.name); break;
+    }
     return;
   }
   std::string message;
-  if (match_course(parsed.record, known_tests(app), message) != CodeProblem::None) {
-    note(app, "facilitator.file_rejected", file.name, message);
+  if (const CodeProblem problem = match_course(parsed.record, known_tests(app), message); problem != CodeProblem::None) {
+    note(app, problem == CodeProblem::UnknownCourse ? "facilitator.file_unknown_course" : "facilitator.file_question_count",
+         file.name);
     return;
   }
   if (parsed.record.course_id != f.course) {
@@ -165,6 +283,7 @@ bool apply_facilitator_action(AppState& app, Platform& platform, const Action& a
       f = AppState::FacilitatorState{};
       f.course = action.text;
       load_results(app, platform);
+      load_paper_rows(app, platform);
       return true;
     case Action::Kind::FacilitatorCheckCodes: return check_codes(app, platform, action);
     case Action::Kind::FacilitatorImportFiles:
@@ -178,7 +297,15 @@ bool apply_facilitator_action(AppState& app, Platform& platform, const Action& a
       f.scan.clear();
       f.notes.clear();
       save_results(app, platform);
+      if (!f.paper_unreadable) {
+        f.paper_rows.clear();
+        save_paper_rows(app, platform);
+      }
       return true;
+    case Action::Kind::FacilitatorPrintPaper: print_paper(app, platform, action); return false;
+    case Action::Kind::FacilitatorPaperAddRow:
+    case Action::Kind::FacilitatorPaperEdit:
+    case Action::Kind::FacilitatorPaperRemoveRow: return edit_paper(app, platform, action);
     default: return false;
   }
 }

@@ -18,8 +18,11 @@
 
 #include <cstdlib>
 
+#include "app/controller.h"
 #include "app/facilitator.h"
 #include "core/course_status.h"
+#include "core/certificate.h"
+#include "core/printable.h"
 #include "core/quiz.h"
 
 namespace siaga {
@@ -277,6 +280,20 @@ bool submit_quiz(AppState& app, Platform& platform, const Action& action) {
   return true;
 }
 
+// The signed-in learner's certificate of a completed course: printed, or downloaded as an HTML file.
+void get_certificate(AppState& app, Platform& platform, const Action& action) {
+  const Profile* profile = find_profile(app.profiles, app.profile_id);
+  const Language* language = app.catalog.find_language(app.language);
+  const Course* course = language ? find_course(*language, action.text) : nullptr;
+  if (!profile || !course) return;
+  const auto certificate = learner_certificate(*course, app.progress, profile->name);
+  if (!certificate) return;
+  const std::string html = certificate_html(*certificate, course->title, ui_text(app), app.language);
+  std::string file_name = "siaga-certificate-" + course->id + "-" + certificate->code;
+  if (action.number == 1) platform.download_file(file_name + ".html", "text/html", html);
+  else platform.print_document(file_name, html);
+}
+
 // [SECTION] Export and import -------------------------------------------------------------------------
 
 void export_my_progress(AppState& app, Platform& platform) {
@@ -354,6 +371,7 @@ bool apply_learner_action(AppState& app, Platform& platform, const Action& actio
     case Action::Kind::AnswerQuestion: return answer_question(app, platform, action);
     case Action::Kind::CheckQuestion: return app.checked_questions.insert(action.text + "/" + action.text2).second;
     case Action::Kind::SubmitQuiz: return submit_quiz(app, platform, action);
+    case Action::Kind::GetCertificate: get_certificate(app, platform, action); return false;
     case Action::Kind::SectionReached:
       if (!app.profile_id.empty() && record_section_reached(app.progress, action.route.course, action.route.module,
                                                             action.route.section, platform.now_ms()))

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/content.h"
+#include "core/paper.h"
 #include "core/progress.h"
 #include "core/quiz.h"
 #include "core/result_code.h"
@@ -63,6 +64,8 @@ struct AppState {
       std::string detail;  // {1}
     };
     std::vector<ImportNote> notes;           // imported files, other-course codes, storage problems
+    std::vector<PaperRow> paper_rows;        // the answer grid of paper tests (also in storage)
+    bool paper_unreadable = false;           // the stored grid could not be read: it is never written over
   };
   FacilitatorState facilitator;
 };
@@ -81,6 +84,13 @@ struct Action {
     FacilitatorImportFiles,   // asks for result files (picked files arrive with purpose "import-results")
     FacilitatorDownloadCsv,   // the open course's report as CSV
     FacilitatorClearResults,  // forgets the open course's results (after the UI asked to confirm)
+    // Paper tests and the answer grid (src/app/facilitator.cpp); number: 0 pretest, 1 posttest.
+    FacilitatorPrintPaper,    // text: course id, text2: "test" (the sheet) or "key" (the answer key)
+    FacilitatorPaperAddRow,   // text: course id
+    FacilitatorPaperEdit,     // text: course id, number: row, number2: cell (-1 = the label), text2: typed
+    FacilitatorPaperRemoveRow,// text: course id, number: row
+    // The signed-in learner's certificate (src/app/learner.cpp): text: course id; number: 0 print, 1 file.
+    GetCertificate,
     SetTextSize, SetTheme,    // device settings (number: text size step; text: theme name)
   };
   Kind kind = Kind::Navigate;
@@ -90,6 +100,7 @@ struct Action {
   Route route;         // Navigate, SectionReached; quiz actions: course and module
   int number = 0;      // CreateProfile: colour; SetIdleSignOut: minutes; DismissNotice: index;
                        // SetTextSize: 0..kTextSizeCount-1
+  int number2 = 0;     // FacilitatorPaperEdit: the cell (-1 = the label)
   Answer answer;       // AnswerQuestion
 };
 

@@ -1,6 +1,9 @@
 // certificate.cpp — certificate reference codes (format and limits in certificate.h).
 #include "core/certificate.h"
 
+#include <algorithm>
+
+#include "core/lms.h"
 #include "core/text_util.h"
 
 namespace siaga {
@@ -91,6 +94,25 @@ std::string describe(CertificateCheck check) {
              "with the certificate.";
   }
   return "";
+}
+
+std::optional<LearnerCertificate> learner_certificate(const Course& course, const LearnerProgress& progress,
+                                                      std::string_view name) {
+  if (!course.certificate) return std::nullopt;
+  const auto found = progress.courses.find(course.id);
+  if (found == progress.courses.end() || found->second.completed_at <= 0) return std::nullopt;
+  constexpr int64_t kDayMs = 86'400'000;
+  constexpr int kDaysFrom1970To2020 = 18262;
+  const int day = static_cast<int>(found->second.completed_at / kDayMs) - kDaysFrom1970To2020;
+  if (day < 0 || day > kMaxDayNumber) return std::nullopt;
+  LearnerCertificate out;
+  out.name = std::string(text::trim(name));
+  out.course_id = course.id;
+  out.completed = date_from_day_number(day);
+  out.score_percent = std::max(0, lms_status(course, progress).score_raw);
+  out.code = certificate_code(out.name, course.id, out.completed, out.score_percent);
+  if (out.code.empty()) return std::nullopt;
+  return out;
 }
 
 }  // namespace siaga

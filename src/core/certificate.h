@@ -19,9 +19,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "core/progress.h"
 #include "core/result_code.h"
 
 namespace siaga {
@@ -53,5 +55,21 @@ CertificateCheck verify_certificate(std::string_view code, std::string_view name
 
 // A plain-words sentence for the facilitator.
 std::string describe(CertificateCheck check);
+
+// What a learner's certificate shows, and its reference code.
+struct LearnerCertificate {
+  std::string name;       // the learner's name as on their profile
+  std::string course_id;
+  CivilDate completed;    // the UTC date of the recorded completion
+  int score_percent = 0;  // the course score: mean of the best scores of its graded quizzes (lms_status)
+  std::string code;       // certificate_code of the above
+
+  bool operator==(const LearnerCertificate&) const = default;
+};
+
+// The certificate a learner has earned: nullopt unless the course offers one (course.certificate), its
+// completion is recorded (update_completion) and a code can be made (a non-empty name).
+std::optional<LearnerCertificate> learner_certificate(const Course& course, const LearnerProgress& progress,
+                                                      std::string_view name);
 
 }  // namespace siaga

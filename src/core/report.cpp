@@ -102,6 +102,7 @@ ClassReport build_report(const std::vector<ResultRecord>& records, int question_
     const std::string kind = test_kind_name(record.kind);
     if (const std::string problem = record_problem(record); !problem.empty()) {
       report.notes.push_back("A " + kind + " result for '" + record.label + "' was left out: " + problem);
+      report.note_items.push_back({.kind = ClassReport::Note::Kind::LeftOut, .test = record.kind, .label = record.label});
       continue;
     }
     const int expected = record.kind == TestKind::Pretest ? question_count_pre : question_count_post;
@@ -109,6 +110,9 @@ ClassReport build_report(const std::vector<ResultRecord>& records, int question_
       report.notes.push_back("The " + kind + " of " + label_key(record.label) + " has " +
                              std::to_string(record.question_count) + " questions but the course's " + kind + " has " +
                              std::to_string(expected) + "; it was left out.");
+      report.note_items.push_back({.kind = ClassReport::Note::Kind::QuestionCountDiffers, .test = record.kind,
+                                   .label = label_key(record.label), .questions = record.question_count,
+                                   .expected = expected});
       continue;
     }
     const std::string key = label_key(record.label);
@@ -119,11 +123,16 @@ ClassReport build_report(const std::vector<ResultRecord>& records, int question_
       const ResultRecord* kept = record.day >= slot->day ? &record : slot;
       report.notes.push_back(key + " has more than one " + kind + " result; the one from " +
                              format_day_number(kept->day) + " is used.");
+      report.note_items.push_back({.kind = ClassReport::Note::Kind::SeveralResults, .test = record.kind, .label = key,
+                                   .day = kept->day});
     }
     if (slot == nullptr || record.day >= slot->day) slot = &record;
   }
   if (other_course > 0)
+  {
     report.notes.push_back(std::to_string(other_course) + " result(s) for other courses were left out.");
+    report.note_items.push_back({.kind = ClassReport::Note::Kind::OtherCourses, .count = other_course});
+  }
 
   // Participants, averages, histograms, per-question counts.
   report.questions.resize(static_cast<size_t>(std::max({question_count_pre, question_count_post, 0})));

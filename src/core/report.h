@@ -87,7 +87,25 @@ struct ClassReport {
 
   std::vector<QuestionRow> questions;  // hardest first: lowest posttest %, then lowest pretest %
 
-  std::vector<std::string> notes;  // records left out or replaced, in plain words
+  std::vector<std::string> notes;  // records left out or replaced, in plain English words
+
+  // The same notes as values, for an interface that words them in its own language.
+  struct Note {
+    enum class Kind {
+      LeftOut,              // record_problem() is not empty
+      QuestionCountDiffers, // questions: the record's, expected: the course test's
+      SeveralResults,       // several results of one test for a label: day is the one used
+      OtherCourses,         // count records of other courses left out
+    };
+    Kind kind = Kind::LeftOut;
+    TestKind test = TestKind::Pretest;
+    std::string label;
+    int questions = 0;
+    int expected = 0;
+    int day = 0;
+    int count = 0;
+  };
+  std::vector<Note> note_items;    // one per entry of notes, in the same order
 };
 
 // [SECTION] Building ---------------------------------------------------------------------------------

@@ -883,34 +883,44 @@ const std::string* string_field(const nlohmann::json& json, const char* key, std
 
 }  // namespace
 
-ResultFileOutcome parse_result_file(std::string_view bytes) {
+namespace {
+
+// The checks of parse_result_file; `field` follows the field being checked.
+ResultFileOutcome parse_result_fields(std::string_view bytes, std::string& field) {
   ResultFileOutcome out;
   std::string& error = out.error;
   if (bytes.size() > kMaxResultFileBytes) {
+    out.problem = ResultFileProblem::TooLarge;
     error = "The file is too large to be a result file (" + std::to_string(bytes.size()) + " bytes; at most " +
             std::to_string(kMaxResultFileBytes) + ").";
     return out;
   }
   const auto json = nlohmann::json::parse(bytes.begin(), bytes.end(), nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded() || !json.is_object()) {
+    out.problem = ResultFileProblem::NotAResultFile;
     error = "The file is not a Siaga result file (it is not a JSON object).";
     return out;
   }
   const auto format = json.find("format");
   if (format == json.end() || !format->is_string() || format->get_ref<const std::string&>() != kResultFileFormat) {
+    out.problem = ResultFileProblem::NotAResultFile;
     error = "The file is not a Siaga result file (no \"format\": \"siaga-result\").";
     return out;
   }
   const auto version = json.find("version");
   if (version == json.end() || !version->is_number_integer() || version->get<std::int64_t>() < 1) {
+    out.problem = ResultFileProblem::BadField;
+    out.field = "version";
     error = "The result file has no valid \"version\".";
     return out;
   }
   if (version->get<std::int64_t>() > kResultFileVersion) {
+    out.problem = ResultFileProblem::NewerVersion;
     error = "The result file was made by a newer version of Siaga. Reload the portal to update it, then try again.";
     return out;
   }
   ResultRecord& record = out.record;
+  field = "course";
   const std::string* course = string_field(json, "course", error);
   if (course == nullptr) return out;
   if (!text::is_valid_id(*course) || course->size() > 64) {
@@ -919,6 +929,7 @@ ResultFileOutcome parse_result_file(std::string_view bytes) {
   }
   record.course_id = *course;
   record.course_hash = course_hash(*course);
+  field = "test";
   const std::string* test = string_field(json, "test", error);
   if (test == nullptr) return out;
   if (*test != "pretest" && *test != "posttest") {
@@ -926,6 +937,7 @@ ResultFileOutcome parse_result_file(std::string_view bytes) {
     return out;
   }
   record.kind = *test == "pretest" ? TestKind::Pretest : TestKind::Posttest;
+  field = "questions";
   const auto questions = json.find("questions");
   if (questions == json.end() || !questions->is_number_integer() || questions->get<std::int64_t>() < 1 ||
       questions->get<std::int64_t>() > kMaxQuestions) {
@@ -933,6 +945,7 @@ ResultFileOutcome parse_result_file(std::string_view bytes) {
     return out;
   }
   record.question_count = questions->get<int>();
+  field = "right";
   const std::string* right = string_field(json, "right", error);
   if (right == nullptr) return out;
   if (right->size() != static_cast<size_t>(record.question_count) ||
@@ -943,6 +956,7 @@ ResultFileOutcome parse_result_file(std::string_view bytes) {
   }
   for (size_t i = 0; i < right->size(); ++i)
     if ((*right)[i] == '1') record.right_mask |= std::uint64_t{1} << i;
+  field = "date";
   const std::string* date = string_field(json, "date", error);
   if (date == nullptr) return out;
   if (!parse_iso_date(*date, record.day)) {
@@ -950,6 +964,7 @@ ResultFileOutcome parse_result_file(std::string_view bytes) {
             format_day_number(kMaxDayNumber) + " written YYYY-MM-DD.";
     return out;
   }
+  field = "label";
   const std::string* label = string_field(json, "label", error);
   if (label == nullptr) return out;
   LabelOutcome normalized = normalize_label(*label);
@@ -958,12 +973,26 @@ ResultFileOutcome parse_result_file(std::string_view bytes) {
     return out;
   }
   record.label = std::move(normalized.label);
+  field = "code";
   if (const auto code = json.find("code"); code != json.end()) {
     const DecodeOutcome decoded = code->is_string() ? decode_result(code->get_ref<const std::string&>()) : DecodeOutcome{};
     if (!code->is_string() || !decoded.ok() || !same_result(decoded.record, record)) {
+      out.problem = ResultFileProblem::CodeMismatch;
       error = "The result file's code does not match its answers: the file was changed or damaged.";
       return out;
     }
+  }
+  return out;
+}
+
+}  // namespace
+
+ResultFileOutcome parse_result_file(std::string_view bytes) {
+  std::string field;
+  ResultFileOutcome out = parse_result_fields(bytes, field);
+  if (!out.error.empty() && out.problem == ResultFileProblem::None) {
+    out.problem = ResultFileProblem::BadField;
+    out.field = field;
   }
   return out;
 }

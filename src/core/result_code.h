@@ -309,9 +309,20 @@ inline constexpr std::size_t kMaxResultFileBytes = 16 * 1024;
 // "" when record_problem(record) is not empty or the record has no course_id.
 std::string result_file_json(const ResultRecord& record);
 
+enum class ResultFileProblem {
+  None,
+  TooLarge,
+  NotAResultFile,  // not JSON, or not {"format":"siaga-result"}
+  NewerVersion,
+  BadField,        // `field` is missing or not valid
+  CodeMismatch,    // the "code" does not agree with the other fields
+};
+
 struct ResultFileOutcome {
   ResultRecord record;
-  std::string error;  // plain words; "" when fine
+  ResultFileProblem problem = ResultFileProblem::None;
+  std::string field;  // BadField: the JSON key ("version", "course", "test", "questions", "right", "date", "label")
+  std::string error;  // plain English words; "" when fine
   bool ok() const { return error.empty(); }
 };
 

@@ -61,6 +61,11 @@ class Platform {
   };
   virtual std::optional<PickedFile> take_picked_file() = 0;
 
+  // Prints a self-contained HTML page (paper test, answer key, certificate) with the browser's print
+  // dialog, from a hidden frame; where printing is unavailable the page is downloaded as
+  // "<title>.html" instead, to print from any browser.
+  virtual void print_document(std::string_view title, std::string_view html) = 0;
+
   // A SCORM 1.2 LMS, when the page was launched by one (see web/scorm.js). lms_resume_data is the
   // cmi.suspend_data the LMS kept from the last session ("" if none); lms_report sends the state of
   // the launched course and commits it.

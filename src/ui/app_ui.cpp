@@ -224,6 +224,7 @@ void draw_course(const View& s, const Course& course) {
     text_wrapped(certificate_text(s, standing.certificate));
     if (ready) ImGui::PopStyleColor();
     if (standing.resume && button(s.t("course.continue"), true)) continue_course(s, course, *standing.resume);
+    draw_certificate_actions(s, course);
   } else {
     text_wrapped(s.t("progress.guest"));
   }

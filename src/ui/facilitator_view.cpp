@@ -1,12 +1,15 @@
 // facilitator_view.cpp — the facilitator's tools: the workshop knowledge check (result codes pasted or
-// result files imported, then the class report and its CSV) and the certificate check.
+// result files imported, paper tests printed and typed into the answer grid, then the class report and
+// its CSV) and the certificate check.
 //
-// Everything shown is drawn from AppState::facilitator; checking codes, importing and downloading are
-// actions the app applies (src/app/facilitator.cpp). The certificate check is a pure computation on
-// what was typed, so it is worked out here as the fields change.
+// Everything shown is drawn from AppState::facilitator; checking codes, importing, printing, grid edits
+// and downloading are actions the app applies (src/app/facilitator.cpp). What is being typed lives in
+// UiState::facilitator, except the grid's cells: each edit is an action, saved at once. The certificate
+// check is a pure computation on what was typed, so it is worked out here as the fields change.
 //
 // [SECTION] Helpers
 // [SECTION] Knowledge check: input and per-line report
+// [SECTION] Knowledge check: paper tests and the answer grid
 // [SECTION] Knowledge check: class report
 // [SECTION] Certificate check
 #include <algorithm>
@@ -16,6 +19,7 @@
 
 #include "core/certificate.h"
 #include "core/csv.h"
+#include "core/paper.h"
 #include "core/report.h"
 #include "imgui.h"
 #include "ui/theme.h"
@@ -25,18 +29,6 @@
 namespace siaga::ui {
 
 namespace {
-
-// Text being typed on this screen (UI-only state that outlives a frame, like UiState's buffers).
-struct Fields {
-  char codes[16 * 1024] = {};
-  char cert_code[64] = {};
-  char cert_name[128] = {};
-  char cert_date[16] = {};
-  char cert_score[8] = {};
-  std::string cert_course;
-  bool confirm_clear = false;
-};
-Fields fields;
 
 // [SECTION] Helpers -----------------------------------------------------------------------------------
 
@@ -136,6 +128,19 @@ std::vector<std::pair<std::string, unsigned int>> line_report(const View& v, con
   return out;
 }
 
+// A note of the class report in the interface language.
+std::string report_note_words(const View& v, const ClassReport::Note& n) {
+  const std::string test = test_words(v, n.test);
+  switch (n.kind) {
+    case ClassReport::Note::Kind::LeftOut: return v.tf("report.note_left_out", {test, n.label});
+    case ClassReport::Note::Kind::QuestionCountDiffers:
+      return v.tf("report.note_question_count", {test, n.label, std::to_string(n.questions), std::to_string(n.expected)});
+    case ClassReport::Note::Kind::SeveralResults: return v.tf("report.note_several", {n.label, test, format_day_number(n.day)});
+    case ClassReport::Note::Kind::OtherCourses: return v.tf("report.note_other_courses", {std::to_string(n.count)});
+  }
+  return "";
+}
+
 void coloured_line(const std::string& text, unsigned int colour) {
   // A small square in the status colour, then the sentence in body text (readable in any theme).
   const float size = ImGui::GetFontSize() * 0.6f;
@@ -150,6 +155,7 @@ void coloured_line(const std::string& text, unsigned int colour) {
 }
 
 void codes_input(const View& v, const std::string& course) {
+  auto& fields = v.ui.facilitator;
   const auto& f = v.app.facilitator;
   text_wrapped(v.t("facilitator.codes_help"));
   const float width = std::min(ImGui::GetContentRegionAvail().x, kReadingWidth);
@@ -167,6 +173,179 @@ void codes_input(const View& v, const std::string& course) {
       for (const auto& [text, colour] : line_report(v, line)) coloured_line(text, colour);
   }
   for (const auto& n : f.notes) notice(v.tf(n.key, {n.file, n.detail}), theme().note);
+}
+
+// [SECTION] Knowledge check: paper tests and the answer grid ---------------------------------------------
+
+// The plain-words problem of one grid cell, or "" when it has none.
+std::string cell_problem_words(const View& v, const std::string& who, int question, const PaperCell& cell) {
+  const std::string q = std::to_string(question);
+  switch (cell.problem) {
+    case CellProblem::None:
+    case CellProblem::Empty: return "";
+    case CellProblem::NotAnOption:
+      return v.tf("paper.cell_not_option", {who, q, cell.offending, option_letter(std::max(0, cell.options - 1))});
+    case CellProblem::OneOptionOnly: return v.tf("paper.cell_one_only", {who, q, cell.offending});
+    case CellProblem::RepeatedOption: return v.tf("paper.cell_repeated", {who, q, cell.offending});
+    case CellProblem::NotTrueFalse: return v.tf("paper.cell_true_false", {who, q, cell.offending});
+    case CellProblem::WrongMatchCount: {
+      std::string example;
+      for (int i = 0; i < cell.items; ++i) example += option_letter(cell.items - 1 - i);
+      return v.tf("paper.cell_match_count", {who, q, std::to_string(cell.items), example});
+    }
+    case CellProblem::NotANumber: return v.tf("paper.cell_number", {who, q, cell.offending});
+    case CellProblem::TooLong: return v.tf("paper.cell_too_long", {who, q});
+  }
+  return "";
+}
+
+// One participant's card: label, one small field per question (wrapping like words), then what is
+// wrong with it or what it scores. Cells with a problem are drawn in the error colour.
+void paper_row(const View& v, const Course& course, const Quiz& quiz, int index, int number) {
+  auto& fields = v.ui.facilitator;
+  const PaperRow& row = v.app.facilitator.paper_rows[static_cast<size_t>(index)];
+  const PaperRowCheck check = check_paper_row(course.id, quiz, row);
+  const std::string n = std::to_string(number);
+  const std::string who = !check.label.label.empty() && check.label.error.empty() ? check.label.label
+                                                                                  : v.tf("paper.participant_n", {n});
+  ImGui::PushID(index);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 10));
+  ImGui::BeginChild("row", ImVec2(0, 0),
+                    ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding,
+                    ImGuiWindowFlags_NavFlattened);
+  const float touch_pad = (kTouchTarget - ImGui::GetFontSize()) * 0.5f;
+  // Like text_field (widgets.cpp): the focused field is marked, so the page can bring up a phone's keyboard.
+  auto mark_focus = [] {
+    if (SemanticNode* node = last_node(); node && node->role == Role::TextField && ImGui::IsItemFocused())
+      node->focused = true;
+  };
+  auto edit = [&](int cell, const char* typed) {
+    v.act(Action{.kind = Action::Kind::FacilitatorPaperEdit, .text = course.id, .text2 = typed, .number = index,
+                 .number2 = cell});
+  };
+
+  // Touch-height fields; captions aligned to their text (AlignTextToFramePadding reads this padding).
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(8, touch_pad));
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(v.tf("paper.label_caption", {n}).c_str());
+  ImGui::SameLine();
+  char label[64];
+  std::snprintf(label, sizeof label, "%s", row.label.c_str());
+  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 220.0f));
+  if (ImGui::InputText("##label", label, sizeof label)) edit(-1, label);
+  add_last_item(Role::TextField, v.tf("paper.label_field", {n}));
+  mark_focus();
+
+  // Question cells, as many to a line as fit.
+  const float number_width = ImGui::CalcTextSize("00").x + 6;
+  const float cell_width = std::max(64.0f, ImGui::CalcTextSize("WWW").x + 20);
+  const float right_edge = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  for (size_t q = 0; q < quiz.questions.size(); ++q) {
+    const PaperCell& cell = check.cells[q];
+    const std::string qn = std::to_string(q + 1);
+    if (q > 0) {
+      ImGui::SameLine(0, 14);
+      if (ImGui::GetCursorScreenPos().x + number_width + cell_width > right_edge) ImGui::NewLine();
+    }
+    // The question number right-aligned in a fixed slot, so cells line up from one line to the next.
+    const float slot = ImGui::GetCursorPosX();
+    ImGui::SetCursorPosX(slot + number_width - 4 - ImGui::CalcTextSize(qn.c_str()).x);
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
+    ImGui::TextUnformatted(qn.c_str());
+    ImGui::PopStyleColor();
+    ImGui::SameLine(slot + number_width);
+    char typed[kMaxCellLength * 2 + 1];
+    std::snprintf(typed, sizeof typed, "%s", q < row.cells.size() ? row.cells[q].c_str() : "");
+    const bool bad = cell.problem != CellProblem::None && cell.problem != CellProblem::Empty;
+    if (bad) {
+      ImGui::PushStyleColor(ImGuiCol_FrameBg, theme().error);
+      ImGui::PushStyleColor(ImGuiCol_Border, theme().text);
+    }
+    ImGui::SetNextItemWidth(cell_width);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, bad ? 2.0f : 1.0f);
+    const int flags = quiz.questions[q].type == QuestionType::ShortAnswer ? 0 : ImGuiInputTextFlags_CharsUppercase;
+    if (ImGui::InputText(("##q" + qn).c_str(), typed, sizeof typed, flags)) edit(static_cast<int>(q), typed);
+    ImGui::PopStyleVar();
+    if (bad) ImGui::PopStyleColor(2);
+    add_last_item(Role::TextField, v.tf("paper.cell_field", {n, qn}));
+    mark_focus();
+  }
+  ImGui::PopStyleVar();  // FramePadding
+
+  // What the row needs, or what it scores.
+  const int questions = static_cast<int>(quiz.questions.size());
+  for (size_t q = 0; q < check.cells.size(); ++q) {
+    const std::string words = cell_problem_words(v, who, static_cast<int>(q + 1), check.cells[q]);
+    if (!words.empty()) notice(words, theme().error);
+  }
+  if (!row.label.empty() && !check.label.error.empty())
+    notice(v.tf("paper.label_problem", {n, std::to_string(kMaxLabelLength)}), theme().error);
+  if (check.complete)
+    text_wrapped(v.tf("paper.row_counted", {who, std::to_string(check.right), std::to_string(questions)}));
+  else if (row.label.empty())
+    muted(v.tf("paper.row_needs_label", {n}));
+  else if (check.problems == 0 && check.label.error.empty())
+    muted(v.tf("paper.row_incomplete", {who, std::to_string(check.filled), std::to_string(questions)}));
+
+  if (fields.confirm_remove_row != index) {
+    if (button(v.tf("paper.remove", {who}))) fields.confirm_remove_row = index;
+  } else {
+    if (button(v.tf("paper.remove_yes", {who}))) {
+      v.act(Action{.kind = Action::Kind::FacilitatorPaperRemoveRow, .text = course.id, .number = index});
+      fields.confirm_remove_row = -1;
+    }
+    ImGui::SameLine();
+    if (button(v.t("learners.cancel") + "##remove")) fields.confirm_remove_row = -1;
+  }
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+  ImGui::PopID();
+}
+
+void paper_tests(const View& v, const Course& course) {
+  auto& fields = v.ui.facilitator;
+  heading(v.t("paper.heading"), 3, v.ui.fonts.h3);
+  text_wrapped(v.t("paper.intro"));
+  const TestKind kinds[2] = {TestKind::Pretest, TestKind::Posttest};
+  for (int k = 0; k < 2; ++k) {
+    const std::string name = v.t(k == 0 ? "facilitator.col_pretest" : "facilitator.col_posttest");
+    if (radio(name + "##paper-" + std::to_string(k), fields.paper_test == k)) {
+      fields.paper_test = k;
+      fields.confirm_remove_row = -1;
+    }
+    if (SemanticNode* node = last_node(); node && node->role == Role::Radio)
+      node->name = v.tf("paper.test_option", {name});
+    if (k == 0) ImGui::SameLine(0, 24);
+  }
+  const TestKind kind = kinds[fields.paper_test == 1 ? 1 : 0];
+  const Quiz* quiz = find_test_quiz(course, kind);
+  if (!quiz || quiz->questions.empty() || static_cast<int>(quiz->questions.size()) > kMaxQuestions) {
+    muted(v.t("paper.no_test"));
+    return;
+  }
+  const std::string test = test_words(v, kind);
+  if (button(v.tf("paper.print_test", {test}), true))
+    v.act(Action{.kind = Action::Kind::FacilitatorPrintPaper, .text = course.id, .text2 = "test", .number = fields.paper_test});
+  ImGui::SameLine();
+  if (button(v.tf("paper.print_key", {test})))
+    v.act(Action{.kind = Action::Kind::FacilitatorPrintPaper, .text = course.id, .text2 = "key", .number = fields.paper_test});
+  muted(v.t("paper.print_note"));
+
+  heading(v.tf("paper.grid_heading", {test}), 4, v.ui.fonts.bold);
+  text_wrapped(v.t("paper.grid_help"));
+  if (v.app.facilitator.paper_unreadable) {
+    notice(v.t("paper.stored_unreadable"), theme().warning);
+    return;
+  }
+  int number = 0;
+  for (size_t i = 0; i < v.app.facilitator.paper_rows.size(); ++i) {
+    if (v.app.facilitator.paper_rows[i].kind != kind) continue;
+    paper_row(v, course, *quiz, static_cast<int>(i), ++number);
+    ImGui::Spacing();
+  }
+  if (button(v.tf("paper.add_row", {test})))
+    v.act(Action{.kind = Action::Kind::FacilitatorPaperAddRow, .text = course.id, .number = fields.paper_test});
 }
 
 // [SECTION] Knowledge check: class report ---------------------------------------------------------------
@@ -255,9 +434,14 @@ void distribution(const View& v, const ClassReport& report) {
 }
 
 void class_report(const View& v, const Course& course) {
+  auto& fields = v.ui.facilitator;
   const auto& f = v.app.facilitator;
   heading(v.t("facilitator.report_heading"), 3, v.ui.fonts.h3);
-  if (f.records.empty()) {
+  // Complete rows of the answer grid count exactly like codes the participants sent.
+  std::vector<ResultRecord> records = f.records;
+  const std::vector<ResultRecord> paper = paper_records(course, f.paper_rows);
+  records.insert(records.end(), paper.begin(), paper.end());
+  if (records.empty()) {
     muted(v.t("facilitator.no_results"));
     return;
   }
@@ -267,8 +451,9 @@ void class_report(const View& v, const Course& course) {
       pre = tests.pretest_questions;
       post = tests.posttest_questions;
     }
-  const ClassReport report = build_report(f.records, pre, post, course.id);
+  const ClassReport report = build_report(records, pre, post, course.id);
   text_wrapped(v.tf("facilitator.kept", {std::to_string(f.records.size())}));
+  if (!paper.empty()) text_wrapped(v.tf("paper.counted", {std::to_string(paper.size())}));
   for (TestKind kind : {TestKind::Pretest, TestKind::Posttest}) {
     const TestSummary& s = kind == TestKind::Pretest ? report.pretest : report.posttest;
     const std::string name = v.t(kind == TestKind::Pretest ? "facilitator.col_pretest" : "facilitator.col_posttest");
@@ -287,7 +472,7 @@ void class_report(const View& v, const Course& course) {
     for (const std::string& label : report.excluded_from_gain) names += (names.empty() ? "" : ", ") + label;
     muted(v.tf("facilitator.gain_note", {names}));
   }
-  for (const std::string& n : report.notes) muted(n);
+  for (const ClassReport::Note& n : report.note_items) muted(report_note_words(v, n));
   if (button(v.t("facilitator.download_csv"), true)) v.act(Action{.kind = Action::Kind::FacilitatorDownloadCsv});
   ImGui::Spacing();
   participants_table(v, report);
@@ -310,6 +495,7 @@ void class_report(const View& v, const Course& course) {
 }
 
 void knowledge_check(const View& v, const Language& language) {
+  auto& fields = v.ui.facilitator;
   heading(v.t("facilitator.check_heading"), 3, v.ui.fonts.h3);
   text_wrapped(v.t("facilitator.check_intro"));
   text_wrapped(v.t("facilitator.choose_course"));
@@ -323,12 +509,16 @@ void knowledge_check(const View& v, const Language& language) {
   const Course* course = chosen.empty() ? nullptr : find_course(language, chosen);
   if (!course) return;
   codes_input(v, course->id);
+  ImGui::Spacing();
+  paper_tests(v, *course);
+  ImGui::Spacing();
   class_report(v, *course);
 }
 
 // [SECTION] Certificate check ---------------------------------------------------------------------------
 
 void certificate_check(const View& v, const Language& language) {
+  auto& fields = v.ui.facilitator;
   heading(v.t("facilitator.cert_heading"), 3, v.ui.fonts.h3);
   text_wrapped(v.t("facilitator.cert_intro"));
   muted(v.t("facilitator.cert_honest"));

@@ -276,6 +276,7 @@ void draw_result(const View& v, const Course& course, const Quiz& quiz, const Qu
     v.act(Action{.kind = Action::Kind::StartQuiz, .text = quiz.id, .route = Route{Screen::Module, course.id, attempt.module_id, ""}});
   if (left > 0) text_wrapped(v.tf("quiz.attempts_left", {std::to_string(left)}));
   result_code_panel(v, course, quiz, result, attempt);
+  if (quiz.graded) draw_certificate_actions(v, course);
 
   heading(v.t("quiz.review"), 3, v.ui.fonts.h3);
   for (size_t i = 0; i < result.questions.size() && i < quiz.questions.size(); ++i) {

@@ -44,6 +44,21 @@ struct UiState {
   // A place to scroll to once it is drawn: "question:<id>" ("Continue" into a quiz), "settings:data".
   std::string scroll_target;
   int scroll_target_frames = 0;  // frames it has been scrolled to (layout settles over a few)
+
+  // The facilitator screen's fields (facilitator_view.cpp). The answer grid's cells are not here: each
+  // edit is an action, saved at once, and the grid is drawn from AppState::facilitator.paper_rows.
+  struct FacilitatorFields {
+    char codes[16 * 1024] = {};
+    char cert_code[64] = {};
+    char cert_name[128] = {};
+    char cert_date[16] = {};
+    char cert_score[8] = {};
+    std::string cert_course;
+    bool confirm_clear = false;
+    int paper_test = 0;           // the answer grid shows 0: pretest, 1: posttest
+    int confirm_remove_row = -1;  // a grid row waiting for "Yes, remove" (index into paper_rows)
+  };
+  FacilitatorFields facilitator;
 };
 
 // Everything one frame produces besides pixels.

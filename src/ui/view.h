@@ -32,6 +32,8 @@ void draw_learners(const View& v);
 void draw_settings(const View& v);
 void draw_facilitator(const View& v);  // facilitator_view.cpp
 void draw_quiz(const View& v, const Course& course, const Module& module, const Quiz& quiz);
+// The learner's certificate buttons once the course is complete (nothing otherwise).
+void draw_certificate_actions(const View& v, const Course& course);  // certificate_view.cpp
 
 // Where the learner stands (progress_view.cpp): "My progress", "About & privacy", and the pieces the
 // catalog and course page share with them.

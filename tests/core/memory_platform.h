@@ -34,6 +34,10 @@ class MemoryPlatform final : public Platform {
   std::vector<Download> downloads;
   std::vector<std::string> picks_requested;
   std::optional<PickedFile> picked;
+  struct Printed {
+    std::string title, html;
+  };
+  std::vector<Printed> printed;
   bool lms = false;
   std::string lms_course_id;
   std::string lms_data;
@@ -79,6 +83,9 @@ class MemoryPlatform final : public Platform {
   }
   void pick_file(std::string_view purpose, std::string_view) override { picks_requested.emplace_back(purpose); }
   std::optional<PickedFile> take_picked_file() override { return std::exchange(picked, std::nullopt); }
+  void print_document(std::string_view title, std::string_view html) override {
+    printed.push_back({std::string(title), std::string(html)});
+  }
   bool lms_connected() override { return lms; }
   std::string lms_course() override { return lms_course_id; }
   std::string lms_resume_data() override { return lms_data; }

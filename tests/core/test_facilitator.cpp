@@ -125,8 +125,14 @@ TEST_CASE("result files are imported for the open course; bad, duplicate and oth
   CHECK(app.facilitator.notes.back().key == "facilitator.file_duplicate");
   platform.picked = Platform::PickedFile{"import-results", "notes.json", "{\"hello\":1}", ""};
   poll_learners(app, platform);
-  CHECK(app.facilitator.notes.back().key == "facilitator.file_rejected");
-  CHECK_FALSE(app.facilitator.notes.back().detail.empty());
+  CHECK(app.facilitator.notes.back().key == "facilitator.file_not_result");
+  // A refusal is worded by the interface (in the facilitator's language), naming the bad entry.
+  std::string bad_date = file;
+  bad_date.replace(bad_date.find("\"date\": \"") + 9, 10, "2025-13-40");
+  platform.picked = Platform::PickedFile{"import-results", "date.json", bad_date, ""};
+  poll_learners(app, platform);
+  CHECK(app.facilitator.notes.back().key == "facilitator.file_bad_field");
+  CHECK(app.facilitator.notes.back().detail == "date");
   platform.picked = Platform::PickedFile{"import-results", "beta.json",
                                          result_file_json(result("beta", TestKind::Pretest, 3, 1, "SITI")), ""};
   poll_learners(app, platform);

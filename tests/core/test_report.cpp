@@ -138,6 +138,31 @@ TEST_CASE("results of other courses, invalid ones and wrong question counts are 
   CHECK(report.notes[2].find("1 result(s) for other courses") != std::string::npos);
 }
 
+TEST_CASE("every report note is also given as values, so the interface can word it in its own language") {
+  std::vector<ResultRecord> records = {make("BUDI", TestKind::Posttest, 1, 4), make("DEWI!", TestKind::Pretest, 1)};
+  ResultRecord other = make("CITRA", TestKind::Pretest, 1);
+  other.course_id = "counter-trafficking";
+  records.push_back(other);
+  records.push_back(make("ANDI", TestKind::Pretest, 0b1, 5, kDay));
+  records.push_back(make("ANDI", TestKind::Pretest, 0b11, 5, kDay + 2));
+  const ClassReport report = build_report(records, 5, 5, "micic");
+  REQUIRE(report.note_items.size() == report.notes.size());
+  REQUIRE(report.note_items.size() == 4);
+  using Kind = ClassReport::Note::Kind;
+  CHECK(report.note_items[0].kind == Kind::QuestionCountDiffers);
+  CHECK(report.note_items[0].test == TestKind::Posttest);
+  CHECK(report.note_items[0].label == "BUDI");
+  CHECK(report.note_items[0].questions == 4);
+  CHECK(report.note_items[0].expected == 5);
+  CHECK(report.note_items[1].kind == Kind::LeftOut);
+  CHECK(report.note_items[1].label == "DEWI!");
+  CHECK(report.note_items[2].kind == Kind::SeveralResults);
+  CHECK(report.note_items[2].label == "ANDI");
+  CHECK(report.note_items[2].day == kDay + 2);
+  CHECK(report.note_items[3].kind == Kind::OtherCourses);
+  CHECK(report.note_items[3].count == 1);
+}
+
 TEST_CASE("an empty class gives an empty report without dividing by zero") {
   const ClassReport report = build_report({}, 5, 5);
   CHECK(report.participants.empty());

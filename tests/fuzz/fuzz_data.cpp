@@ -1,6 +1,7 @@
 // fuzz_data.cpp — libFuzzer entry points for the outside data that is not content: what the portal
 // reads back from browser storage (progress, learner profiles, settings), files people import
-// (progress exports, workshop result files), codes people type or paste (result codes and the class
+// (progress exports, workshop result files), the facilitator's stored answer grid of paper tests,
+// codes people type or paste (result codes and the class
 // report made from them, certificate references), the address bar (routes from shared links) and the
 // browser's language list.
 //
@@ -23,6 +24,7 @@
 #include "core/certificate.h"
 #include "core/csv.h"
 #include "core/i18n.h"
+#include "core/paper.h"
 #include "core/progress.h"
 #include "core/report.h"
 #include "core/result_code.h"
@@ -174,11 +176,35 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string code = siaga::certificate_code(part(1), part(2), date, score);
   if (!code.empty())
     require(siaga::verify_certificate(code, part(1), part(2), date, score) == siaga::CertificateCheck::Matches);
+#elif defined(SIAGA_FUZZ_PAPER_GRID)
+  // The facilitator's stored answer grid (paper.h): what reads writes back the same, and every cell of
+  // every row is read against a quiz of every question type without trouble; a complete row makes a
+  // record that can be encoded.
+  static const siaga::Quiz quiz = [] {
+    siaga::Quiz q;
+    q.id = "pretest";
+    q.kind = siaga::QuizKind::Pretest;
+    q.questions = siaga::parse_gift("::a:: A? {\n =Yes\n ~No\n ~Maybe\n}\n::b:: B? {\n ~%50%X\n ~%50%Y\n ~%-50%Z\n}\n"
+                                    "::c:: C. {TRUE}\n::d:: D. {\n =1 -> one\n =2 -> two\n}\n::e:: E? {#1989:1}\n"
+                                    "::f:: F? {=yes}\n", "fuzz.md", 1).value;
+    return q;
+  }();
+  const auto rows = siaga::parse_paper_rows(text);
+  if (rows) {
+    const auto again = siaga::parse_paper_rows(siaga::paper_rows_json(*rows));
+    require(again && *again == *rows);
+    for (const siaga::PaperRow& row : *rows) {
+      const siaga::PaperRowCheck check = siaga::check_paper_row("demo", quiz, row);
+      require(check.cells.size() == quiz.questions.size());
+      if (const auto record = siaga::paper_row_record("demo", quiz, row)) require(siaga::record_problem(*record).empty());
+    }
+  }
+  for (const siaga::Question& question : quiz.questions) siaga::read_paper_cell("demo", quiz, question, text);
 #elif defined(SIAGA_FUZZ_ROUTE)
   const siaga::Route route = siaga::parse_route(text);
   require(siaga::parse_route(siaga::route_to_hash(route)) == route);
 #else
-#error "define one of SIAGA_FUZZ_PROGRESS, _PROFILES, _EXPORT, _SETTINGS, _RESULT_CODE, _SCAN, _RESULT_FILE, _CERTIFICATE, _ROUTE"
+#error "define one of SIAGA_FUZZ_PROGRESS, _PROFILES, _EXPORT, _SETTINGS, _RESULT_CODE, _SCAN, _RESULT_FILE, _CERTIFICATE, _PAPER_GRID, _ROUTE"
 #endif
   return 0;
 }

@@ -2,7 +2,7 @@
 // own writers so they are always in the current format:
 //
 //   fuzz_seeds <dir>      writes <dir>/<target>/<name> for progress, profiles, export, settings,
-//                         result_code, scan, result_file, certificate, route, device
+//                         result_code, scan, result_file, certificate, paper_grid, route, device
 //
 // tools/fuzz.sh runs it before each fuzz run (seeds are never committed); it adds the schema 1
 // progress fixture from tests/core/fixtures itself.
@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/certificate.h"
+#include "core/paper.h"
 #include "core/progress.h"
 #include "core/result_code.h"
 #include "core/route.h"
@@ -106,6 +107,9 @@ int main(int argc, char** argv) {
     seed("result_code", "code" + std::to_string(i), codes.back());
     seed("result_file", "file" + std::to_string(i) + ".json", siaga::result_file_json(records[i]));
   }
+  seed("paper_grid", "grid.json",
+       siaga::paper_rows_json({siaga::PaperRow{"ANDI", siaga::TestKind::Pretest, 1900, {"A", "-", "T", "AB", "1.989", "yes"}},
+                               siaga::PaperRow{"Siti", siaga::TestKind::Posttest, 1901, {"b", "X Y", "salah", "", "", ""}}}));
   seed("result_code", "lower", "498e1 p0xnv pmg5w 0gce");
   seed("scan", "chat.txt", "Andi: " + codes[0] + "\r\nSiti: here is mine " + codes[1] + " thanks\n\n" + codes[0] +
                                "\n" + codes[2] + " " + codes[3] + "\nno code on this line\n498E1-P0XNV-PMG5W-0GCF\r");

@@ -26,6 +26,7 @@ void siaga_js_request_persistence();
 void siaga_js_download(const char* name, const char* mime, const char* bytes, int length);
 void siaga_js_pick_file(const char* purpose, const char* accept);
 unsigned char* siaga_js_take_picked(int* length, char** meta);
+void siaga_js_print(const char* title, const char* html, int length);
 int siaga_js_lms_connected();
 char* siaga_js_lms_course();
 char* siaga_js_lms_resume();
@@ -137,6 +138,10 @@ std::optional<Platform::PickedFile> WebPlatform::take_picked_file() {
   read("name", picked.name);
   read("error", picked.error);
   return picked;
+}
+
+void WebPlatform::print_document(std::string_view title, std::string_view html) {
+  siaga_js_print(std::string(title).c_str(), html.data(), static_cast<int>(html.size()));
 }
 
 bool WebPlatform::lms_connected() { return siaga_js_lms_connected() != 0; }
