@@ -16,7 +16,7 @@ void draw_certificate_actions(const View& v, const Course& course) {
   const auto certificate = learner_certificate(course, v.app.progress, me->name);
   if (!certificate) return;
   ImGui::PushID("certificate");
-  notice(v.tf("certificate.ready", {course.title, std::to_string(certificate->score_percent), certificate->code}),
+  notice(v.tf("certificate.earned", {course.title, std::to_string(certificate->score_percent), certificate->code}),
          theme().success);
   if (button(v.t("certificate.print"), true))
     v.act(Action{.kind = Action::Kind::GetCertificate, .text = course.id, .number = 0});
