@@ -89,6 +89,7 @@ add_executable(siaga
   src/platform/web/platform_web.cpp
   src/ui/app_ui.cpp
   src/ui/widgets.cpp
+  src/ui/touch_scroll.cpp
   src/ui/fonts.cpp
   src/ui/lesson_view.cpp
   src/ui/theme.cpp

@@ -27,6 +27,7 @@
 #include "platform/web/platform_web.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
+#include "ui/touch_scroll.h"
 #include "ui/ui.h"
 
 extern "C" {
@@ -78,6 +79,11 @@ void timed_wake(void* user) {
 int on_sdl_event(void* user, SDL_Event* event) {
   // SDL 2.26 pushes a sentinel into the queue on every poll; it is not news.
   if (event->type == SDL_POLLSENTINEL) return 0;
+  // A finger's path with its times, for the fling speed of touch scrolling (frames may lag behind).
+  if (event->type == SDL_MOUSEMOTION && event->motion.which == SDL_TOUCH_MOUSEID)
+    siaga::ui::touch_event(static_cast<float>(event->motion.y), event->motion.timestamp, false);
+  if ((event->type == SDL_MOUSEBUTTONDOWN || event->type == SDL_MOUSEBUTTONUP) && event->button.which == SDL_TOUCH_MOUSEID)
+    siaga::ui::touch_event(static_cast<float>(event->button.y), event->button.timestamp, event->type == SDL_MOUSEBUTTONDOWN);
   want_frames(*static_cast<Runtime*>(user));
   return 0;
 }
@@ -232,6 +238,7 @@ int main() {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   siaga::ui::apply_theme_to_imgui();
   ImGui_ImplSDL2_InitForOpenGL(rt.window, gl);
+  siaga::install_web_clipboard();
   ImGui_ImplOpenGL3_Init("#version 300 es");
 
   rt.font_files.regular = rt.platform.take_asset("NotoSans-Regular.ttf").value_or("");
