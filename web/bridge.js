@@ -123,6 +123,8 @@ window.SiagaBridge = (function () {
     let shadow = [];        // the input's text (code points) as last handed to the portal
     let sawEditing = false; // the portal has shown its field active since the input took focus
     let focusedAt = 0;
+    let editingName = '';
+    let composing = false;
 
     function call(name, ...args) {
       if (!module || !module.ccall) return 0;
@@ -144,7 +146,8 @@ window.SiagaBridge = (function () {
       input.tabIndex = -1;
       document.body.appendChild(input);
       input.addEventListener('input', forward);
-      input.addEventListener('compositionend', forward);
+      input.addEventListener('compositionstart', () => { composing = true; });
+      input.addEventListener('compositionend', () => { composing = false; forward(); });
       input.addEventListener('keydown', onKeyDown);
       input.addEventListener('paste', onPaste);
       input.addEventListener('blur', () => { input.hidden = true; });
@@ -197,9 +200,10 @@ window.SiagaBridge = (function () {
         input.value = '';
         shadow = [];
         sawEditing = false;
+        editingName = node.n;
         focusedAt = performance.now();
         input.focus({ preventScroll: true });
-        setTimeout(() => { if (!sawEditing) end(); }, 1500);  // the tap did not open the field
+        setTimeout(() => { if (!sawEditing) end(); }, 3000);  // the tap did not open the field
       }
     }
 
@@ -212,11 +216,20 @@ window.SiagaBridge = (function () {
     function treeChanged(nodes) {
       if (!input || document.activeElement !== input) return;
       const editing = nodes.find((n) => n.r === 'textbox' && n.a);
-      if (editing) { sawEditing = true; place(editing); } else if (sawEditing || performance.now() - focusedAt > 1500) end();
+      if (editing) {
+        // Tab or Enter moved the portal to another field: start afresh there (not mid-composition).
+        if (sawEditing && editing.n !== editingName && !composing) { input.value = ''; shadow = []; }
+        sawEditing = true;
+        editingName = editing.n;
+        place(editing);
+      } else if (sawEditing || performance.now() - focusedAt > 3000) {
+        end();
+      }
     }
 
     // A tap (a touch that ends near where it began) on a text field's rectangle.
     let start = null;
+    let pasted = false;
     function textboxAt(x, y) {
       return mirrored.map((el) => el.siagaNode)
         .find((n) => n.r === 'textbox' && x >= n.x && x <= n.x + n.w && y >= n.y && y <= n.y + n.h);
@@ -239,6 +252,9 @@ window.SiagaBridge = (function () {
         const k = event.key.toLowerCase();
         if (k === 'v') {
           event.stopPropagation();
+          // No paste event (a browser that sends none to a canvas): paste what was last copied here.
+          pasted = false;
+          setTimeout(() => { if (!pasted) key('v', 1); }, 150);
         } else if (event.metaKey && !event.ctrlKey && ['a', 'c', 'x', 'y', 'z'].includes(k)) {
           event.stopPropagation();
           event.preventDefault();
@@ -248,6 +264,7 @@ window.SiagaBridge = (function () {
       document.addEventListener('paste', (event) => {
         if (event.target !== canvas && event.target !== document.body && event.target !== document.documentElement) return;
         event.preventDefault();
+        pasted = true;
         const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
         if (text) call('siaga_paste', text);
       });

@@ -47,12 +47,13 @@ void add_last_item(Role role, std::string_view name) {
   mark_focus_if_focused();
   if (!g_tree || g_tree->nodes.empty() || role != Role::TextField || !ImGui::IsItemActive()) return;
   // Being typed into: the page focuses a real <input> over it so a phone shows its keyboard, a number
-  // pad when the field takes only digits.
+  // pad when the field takes only digits (PINs, scores; not quiz numbers, which may need a minus sign
+  // that iOS's number pad lacks).
   const ImGuiContext& g = *ImGui::GetCurrentContext();
   SemanticNode& node = g_tree->nodes.back();
   node.editing = true;
   const ImGuiInputTextState* state = ImGui::GetInputTextState(g.LastItemData.ID);
-  node.numeric = state && (state->Flags & (ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_CharsScientific)) != 0;
+  node.numeric = state && (state->Flags & ImGuiInputTextFlags_CharsDecimal) != 0;
 }
 
 size_t node_count() { return g_tree ? g_tree->nodes.size() : 0; }
