@@ -47,6 +47,7 @@
 #endif
 #include "ui/fonts.h"
 #include "ui/theme.h"
+#include "ui/touch_scroll.h"
 #include "ui/ui.h"
 
 #ifdef __EMSCRIPTEN__
@@ -148,6 +149,11 @@ float pixel_ratio(Runtime& rt) {
 int on_sdl_event(void* user, SDL_Event* event) {
   // SDL 2.26 pushes a sentinel into the queue on every poll; it is not news.
   if (event->type == SDL_POLLSENTINEL) return 0;
+  // A finger's path with its times, for the fling speed of touch scrolling (frames may lag behind).
+  if (event->type == SDL_MOUSEMOTION && event->motion.which == SDL_TOUCH_MOUSEID)
+    siaga::ui::touch_event(static_cast<float>(event->motion.y), event->motion.timestamp, false);
+  if ((event->type == SDL_MOUSEBUTTONDOWN || event->type == SDL_MOUSEBUTTONUP) && event->button.which == SDL_TOUCH_MOUSEID)
+    siaga::ui::touch_event(static_cast<float>(event->button.y), event->button.timestamp, event->type == SDL_MOUSEBUTTONDOWN);
   want_frames(*static_cast<Runtime*>(user));
   return 0;
 }
@@ -404,6 +410,9 @@ int main(int argc, char** argv) {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   siaga::ui::apply_theme_to_imgui();
   ImGui_ImplSDL2_InitForOpenGL(rt.window, gl);
+#ifdef __EMSCRIPTEN__
+  siaga::install_web_clipboard();  // after the SDL backend, which installs SDL's in-memory clipboard
+#endif
   ImGui_ImplOpenGL3_Init(glsl_version);
 
   rt.font_files.regular = rt.platform.take_asset("NotoSans-Regular.ttf").value_or("");

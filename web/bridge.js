@@ -44,8 +44,10 @@ window.SiagaBridge = (function () {
     canvas.dispatchEvent(new MouseEvent('mouseup', init));
   }
 
+  let nextId = 0;
   function makeElement(node) {
     const el = document.createElement(tags[node.r] || 'div');
+    el.id = 'siaga-m' + (++nextId);
     if (node.r === 'heading') el.setAttribute('role', 'heading');
     if (node.r === 'checkbox' || node.r === 'radio' || node.r === 'progressbar' || node.r === 'alert')
       el.setAttribute('role', node.r);
@@ -53,6 +55,10 @@ window.SiagaBridge = (function () {
     if (node.r === 'button' || node.r === 'link' || node.r === 'checkbox' || node.r === 'radio') {
       if (node.r !== 'button' && node.r !== 'link') el.tabIndex = -1;
       el.addEventListener('click', (event) => { event.preventDefault(); activate(el); });
+    }
+    if (node.r === 'textbox') {
+      // A screen reader moved into the field: activate it on the canvas and type through the bridge input.
+      el.addEventListener('focus', () => { activate(el); typing.begin(el.siagaNode); });
     }
     return el;
   }
@@ -72,6 +78,7 @@ window.SiagaBridge = (function () {
       el.setAttribute('aria-valuenow', String(Math.round((node.v || 0) * 100)));
     }
     if (node.d) el.setAttribute('aria-disabled', 'true'); else el.removeAttribute('aria-disabled');
+    if (node.f) el.setAttribute('data-focused', 'true'); else el.removeAttribute('data-focused');
     el.style.left = node.x + 'px';
     el.style.top = node.y + 'px';
     el.style.width = Math.max(1, node.w) + 'px';
@@ -96,8 +103,179 @@ window.SiagaBridge = (function () {
     }
     while (root.children.length > next.length) root.removeChild(root.lastChild);
     mirrored = next;
+    // Keyboard focus stays on the canvas (it takes the keys); the canvas names the mirrored widget that
+    // has the portal's focus, so a screen reader follows Tab through the page.
+    const canvas = document.getElementById('canvas');
+    const focused = next.find((el) => el.siagaNode.f);
+    if (focused) canvas.setAttribute('aria-activedescendant', focused.id);
+    else canvas.removeAttribute('aria-activedescendant');
+    typing.treeChanged(tree.nodes);
     window.dispatchEvent(new CustomEvent('siaga-tree'));
   }
+
+  // [typing] SDL's Emscripten port reads keys from the canvas and cannot raise a phone's keyboard. When a
+  // finger taps a text field, a real <input> over the field takes focus inside that touch (browsers raise
+  // the keyboard only then); what is typed into it goes to the portal as SDL text and key events. It is
+  // let go when the portal's field is no longer being edited. A mouse click keeps the canvas focused, so
+  // desktop typing is unchanged. Paste and copy go through the system clipboard in both cases.
+  const typing = (function () {
+    let input = null;
+    let shadow = [];        // the input's text (code points) as last handed to the portal
+    let sawEditing = false; // the portal has shown its field active since the input took focus
+    let focusedAt = 0;
+    let editingName = '';
+    let composing = false;
+
+    function call(name, ...args) {
+      if (!module || !module.ccall) return 0;
+      const types = args.map((a) => (typeof a === 'number' ? 'number' : 'string'));
+      return module.ccall(name, 'number', types, args);
+    }
+    function key(name, modifiers = 0) { call('siaga_key', name, modifiers); }
+    function modifiers(event) { return (event.ctrlKey || event.metaKey ? 1 : 0) | (event.shiftKey ? 2 : 0); }
+
+    function create() {
+      input = document.createElement('input');
+      input.id = 'typing';
+      input.type = 'text';
+      input.autocomplete = 'off';
+      input.spellcheck = false;
+      input.setAttribute('autocapitalize', 'off');
+      input.setAttribute('autocorrect', 'off');
+      input.setAttribute('aria-hidden', 'true');  // the mirror's textbox is what a reader announces
+      input.tabIndex = -1;
+      document.body.appendChild(input);
+      input.addEventListener('input', forward);
+      input.addEventListener('compositionstart', () => { composing = true; });
+      input.addEventListener('compositionend', () => { composing = false; forward(); });
+      input.addEventListener('keydown', onKeyDown);
+      input.addEventListener('paste', onPaste);
+      input.addEventListener('blur', () => { input.hidden = true; });
+    }
+
+    // Hands the change since the last call to the portal: deletions as Backspace, additions as text. The
+    // caret stays at the end (arrow keys go to the portal), so the portal's caret mirrors it.
+    function forward() {
+      const now = Array.from(input.value);
+      let same = 0;
+      while (same < now.length && same < shadow.length && now[same] === shadow[same]) same++;
+      for (let i = shadow.length; i > same; i--) key('Backspace');
+      if (same < now.length) call('siaga_text_input', now.slice(same).join(''));
+      shadow = now;
+    }
+
+    const FORWARDED = ['Enter', 'Escape', 'Tab', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'Delete'];
+    function onKeyDown(event) {
+      if (event.isComposing || event.keyCode === 229) return;
+      if (FORWARDED.includes(event.key) || (event.key === 'Backspace' && input.value === '')) {
+        event.preventDefault();
+        key(event.key, modifiers(event));
+      } else if ((event.ctrlKey || event.metaKey) && ['a', 'c', 'x', 'y', 'z'].includes(event.key.toLowerCase())) {
+        event.preventDefault();
+        key(event.key.toLowerCase(), modifiers(event) | 1);
+      }  // Ctrl+V and everything else: the browser's own handling, then 'input' or 'paste' events
+    }
+
+    function onPaste(event) {
+      event.preventDefault();
+      event.stopPropagation();
+      const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+      if (text) call('siaga_paste', text);
+    }
+
+    function place(node) {
+      input.style.left = node.x + 'px';
+      input.style.top = node.y + 'px';
+      input.style.width = Math.max(1, node.w) + 'px';
+      input.style.height = Math.max(1, node.h) + 'px';
+      input.inputMode = node.k ? 'decimal' : 'text';
+      input.enterKeyHint = 'done';
+    }
+
+    function begin(node) {
+      if (!input) create();
+      place(node);
+      input.hidden = false;
+      if (document.activeElement !== input) {
+        input.value = '';
+        shadow = [];
+        sawEditing = false;
+        editingName = node.n;
+        focusedAt = performance.now();
+        input.focus({ preventScroll: true });
+        setTimeout(() => { if (!sawEditing) end(); }, 3000);  // the tap did not open the field
+      }
+    }
+
+    function end() {
+      if (!input || document.activeElement !== input) return;
+      input.blur();
+      document.getElementById('canvas').focus({ preventScroll: true });
+    }
+
+    function treeChanged(nodes) {
+      if (!input || document.activeElement !== input) return;
+      const editing = nodes.find((n) => n.r === 'textbox' && n.a);
+      if (editing) {
+        // Tab or Enter moved the portal to another field: start afresh there (not mid-composition).
+        if (sawEditing && editing.n !== editingName && !composing) { input.value = ''; shadow = []; }
+        sawEditing = true;
+        editingName = editing.n;
+        place(editing);
+      } else if (sawEditing || performance.now() - focusedAt > 3000) {
+        end();
+      }
+    }
+
+    // A tap (a touch that ends near where it began) on a text field's rectangle.
+    let start = null;
+    let pasted = false;
+    function textboxAt(x, y) {
+      return mirrored.map((el) => el.siagaNode)
+        .find((n) => n.r === 'textbox' && x >= n.x && x <= n.x + n.w && y >= n.y && y <= n.y + n.h);
+    }
+    function watch(canvas) {
+      canvas.addEventListener('touchstart', (event) => {
+        const t = event.changedTouches[0];
+        start = event.touches.length === 1 ? { x: t.clientX, y: t.clientY } : null;
+      }, { passive: true });
+      canvas.addEventListener('touchend', (event) => {
+        const t = event.changedTouches[0];
+        if (!start || !t || Math.hypot(t.clientX - start.x, t.clientY - start.y) > 10) return;
+        const node = textboxAt(t.clientX, t.clientY);
+        if (node) begin(node);
+      }, { passive: true });
+      // Keys on the canvas (desktop): Ctrl/Cmd+V is left to the browser, which fires 'paste' with the
+      // system clipboard's text; Cmd+C/X/A/Z on a Mac reach the portal as Ctrl (what ImGui knows).
+      window.addEventListener('keydown', (event) => {
+        if (event.target !== canvas || !(event.ctrlKey || event.metaKey) || event.altKey) return;
+        const k = event.key.toLowerCase();
+        if (k === 'v') {
+          event.stopPropagation();
+          // No paste event (a browser that sends none to a canvas): paste what was last copied here.
+          pasted = false;
+          setTimeout(() => { if (!pasted) key('v', 1); }, 150);
+        } else if (event.metaKey && !event.ctrlKey && ['a', 'c', 'x', 'y', 'z'].includes(k)) {
+          event.stopPropagation();
+          event.preventDefault();
+          key(k, modifiers(event) | 1);
+        }
+      }, true);
+      document.addEventListener('paste', (event) => {
+        if (event.target !== canvas && event.target !== document.body && event.target !== document.documentElement) return;
+        event.preventDefault();
+        pasted = true;
+        const text = event.clipboardData ? event.clipboardData.getData('text/plain') : '';
+        if (text) call('siaga_paste', text);
+      });
+    }
+
+    function clipboardWrite(text) {
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
+    }
+
+    return { begin, end, treeChanged, watch, clipboardWrite, element: () => input };
+  })();
 
   // [offline] The service worker keeps every file of this version; a newer version waits until the
   // learner chooses to reload (their progress is saved as they go, so reloading loses nothing).
@@ -201,7 +379,7 @@ window.SiagaBridge = (function () {
   document.addEventListener('visibilitychange', () => { if (!document.hidden) wake(); });
 
   return {
-    attach(m) { module = m; },
+    attach(m) { module = m; typing.watch(document.getElementById('canvas')); },
     fatal(message) { if (window.SiagaProblem) window.SiagaProblem(message, ''); },
 
     initialLanguage() {
@@ -264,6 +442,7 @@ window.SiagaBridge = (function () {
     download,
     pickFile,
     printDocument,
+    clipboardWrite: typing.clipboardWrite,
     takePicked() { const p = picked; picked = null; return p; },
     framesDrawn() { return module && module._siaga_frames_drawn ? module._siaga_frames_drawn() : 0; },
   };

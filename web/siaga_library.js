@@ -60,6 +60,7 @@ mergeInto(LibraryManager.library, {
   siaga_js_print: function (title, html, length) {
     SiagaBridge.printDocument(UTF8ToString(title), UTF8ToString(html, length));
   },
+  siaga_js_clipboard_write: function (text) { SiagaBridge.clipboardWrite(UTF8ToString(text)); },
   siaga_js_lms_connected: function () { return window.SiagaScorm && SiagaScorm.connected() ? 1 : 0; },
   siaga_js_lms_course__deps: ['$siagaNewString'],
   siaga_js_lms_course: function () { return siagaNewString(window.SiagaScorm ? SiagaScorm.course() : ''); },

@@ -67,6 +67,8 @@ std::string SemanticTree::to_json() const {
     if (n.expandable) out += n.expanded ? ",\"e\":1" : ",\"e\":0";
     if (n.disabled) out += ",\"d\":1";
     if (n.focused) out += ",\"f\":1";
+    if (n.editing) out += ",\"a\":1";
+    if (n.numeric) out += ",\"k\":1";
     if (n.role == Role::Progress) { out += ",\"v\":"; append_number(out, n.value); }
     out += ",\"x\":"; append_number(out, n.x);
     out += ",\"y\":"; append_number(out, n.y);

@@ -22,6 +22,8 @@ struct SemanticNode {
   bool expanded = false;
   bool disabled = false;
   bool focused = false;
+  bool editing = false;  // TextField: being typed into now (the page raises the phone's keyboard)
+  bool numeric = false;  // TextField: takes digits (the phone shows a number pad)
   float value = 0;      // Progress: 0..1
   float x = 0, y = 0, w = 0, h = 0;
 

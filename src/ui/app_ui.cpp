@@ -14,6 +14,7 @@
 #include "imgui.h"
 #include "ui/lesson_view.h"
 #include "ui/theme.h"
+#include "ui/touch_scroll.h"
 #include "ui/ui.h"
 #include "ui/view.h"
 #include "ui/widgets.h"
@@ -311,9 +312,11 @@ void draw_module(const View& s, const Course& course, const Module& module) {
 
   // Contents: every section, the current one marked; a link each.
   ImGui::PushFont(s.ui.fonts.bold);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, (kTouchTarget - ImGui::GetFontSize()) * 0.5f));
   const bool contents_open = ImGui::TreeNodeEx(s.t("reader.contents").c_str(),
-                                               ImGuiTreeNodeFlags_NoTreePushOnOpen |
+                                               ImGuiTreeNodeFlags_NoTreePushOnOpen | ImGuiTreeNodeFlags_FramePadding |
                                                    (narrow_layout() ? 0 : ImGuiTreeNodeFlags_DefaultOpen));
+  ImGui::PopStyleVar();
   ImGui::PopFont();
   add_last_item(Role::Button, s.t("reader.contents"));
   if (SemanticNode* node = last_node(); node && node->role == Role::Button) {
@@ -371,6 +374,7 @@ void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput&
   out.tree.language = app.language;
   begin_semantics(&out.tree);
   const View s{app, text, ui, out};
+  touch_scroll(out);
 
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);

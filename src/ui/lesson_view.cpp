@@ -14,6 +14,7 @@
 
 #include "imgui.h"
 #include "ui/theme.h"
+#include "ui/view.h"
 #include "ui/widgets.h"
 
 namespace siaga::ui {
@@ -45,6 +46,17 @@ void follow_link(const std::string& target, const LessonContext& ctx) {
   ctx.actions->push_back(std::move(action));
 }
 
+// A paragraph or list item that is nothing but a link (a list of modules, of sources) is a list of
+// targets, not a sentence: on a phone each gets a full touch-height row. Links inside sentences keep
+// the line height (WCAG 2.5.5 exempts inline links), or the text would be torn apart.
+float line_height_for(const std::vector<Span>& spans, float font_size) {
+  const float line_height = font_size * 1.45f;
+  const bool only_links = !spans.empty() && std::all_of(spans.begin(), spans.end(), [](const Span& span) {
+    return !span.link.empty() || span.text.find_first_not_of(" \n") == std::string::npos;
+  });
+  return only_links && narrow_layout() ? std::max(line_height, kTouchTarget) : line_height;
+}
+
 // Lays out and draws spans from the cursor, wrapping at the content region's right edge.
 void rich_text(const std::vector<Span>& spans, const LessonContext& ctx, ImFont* base_font, unsigned int colour) {
   const Fonts& fonts = *ctx.fonts;
@@ -52,7 +64,7 @@ void rich_text(const std::vector<Span>& spans, const LessonContext& ctx, ImFont*
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float wrap_width = std::max(80.0f, ImGui::GetContentRegionAvail().x);
   ImGui::PushFont(base_font);
-  const float line_height = ImGui::GetFontSize() * 1.45f;
+  const float line_height = line_height_for(spans, ImGui::GetFontSize());
   ImGui::PopFont();
   float x = 0, y = 0;
   int link_index = 0;
@@ -110,9 +122,12 @@ void rich_text(const std::vector<Span>& spans, const LessonContext& ctx, ImFont*
       x += word_width;
       pos = end;
     }
-    if (!span.link.empty() && link_start_x >= 0)
-      add_node(Role::Link, span.text, link_start_x, link_start_y,
-               std::max(1.0f, origin.x + x - link_start_x), line_height);
+    if (!span.link.empty() && link_start_x >= 0) {
+      if (origin.y + y > link_start_y)  // it wrapped: the rectangle spans the lines it covers
+        add_node(Role::Link, span.text, origin.x, link_start_y, wrap_width, origin.y + y + line_height - link_start_y);
+      else
+        add_node(Role::Link, span.text, link_start_x, link_start_y, std::max(1.0f, origin.x + x - link_start_x), line_height);
+    }
     ImGui::PopFont();
   }
   ImGui::SetCursorScreenPos(origin);
@@ -176,7 +191,7 @@ void list(const Block& block, const LessonContext& ctx) {
     ImGui::PushFont(ctx.fonts->body);
     const float indent = ImGui::CalcTextSize("00.").x + 10;
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    const float line_height = ImGui::GetFontSize() * 1.45f;
+    const float line_height = line_height_for(item.spans, ImGui::GetFontSize());
     ImGui::GetWindowDrawList()->AddText(ImVec2(at.x, at.y + (line_height - ImGui::GetFontSize()) * 0.5f),
                                         theme().muted, marker.c_str());
     ImGui::PopFont();

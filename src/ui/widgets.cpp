@@ -44,6 +44,16 @@ void add_last_item(Role role, std::string_view name) {
   // Widgets scrolled out of view stay in the tree (at their off-screen place), so a screen reader
   // can reach the whole page; the page scrolls one into view before activating it.
   add_node(role, visible_label(name), min.x, min.y, max.x - min.x, max.y - min.y);
+  mark_focus_if_focused();
+  if (!g_tree || g_tree->nodes.empty() || role != Role::TextField || !ImGui::IsItemActive()) return;
+  // Being typed into: the page focuses a real <input> over it so a phone shows its keyboard, a number
+  // pad when the field takes only digits (PINs, scores; not quiz numbers, which may need a minus sign
+  // that iOS's number pad lacks).
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  SemanticNode& node = g_tree->nodes.back();
+  node.editing = true;
+  const ImGuiInputTextState* state = ImGui::GetInputTextState(g.LastItemData.ID);
+  node.numeric = state && (state->Flags & ImGuiInputTextFlags_CharsDecimal) != 0;
 }
 
 size_t node_count() { return g_tree ? g_tree->nodes.size() : 0; }

@@ -93,6 +93,24 @@ TEST_CASE("the semantic tree serialises role, name, state and rectangle, escapin
         "\"x\":1.5,\"y\":0,\"w\":10,\"h\":44}]}");
 }
 
+TEST_CASE("a text field being typed into says so, and whether it takes digits, for the phone keyboard") {
+  SemanticTree tree;
+  SemanticNode node;
+  node.role = Role::TextField;
+  node.name = "PIN";
+  node.focused = true;
+  node.editing = true;
+  node.numeric = true;
+  node.h = 44;
+  tree.nodes.push_back(node);
+  node.name = "Name";
+  node.focused = node.editing = node.numeric = false;
+  tree.nodes.push_back(node);
+  CHECK(tree.to_json() ==
+        "{\"lang\":\"\",\"nodes\":[{\"r\":\"textbox\",\"n\":\"PIN\",\"f\":1,\"a\":1,\"k\":1,"
+        "\"x\":0,\"y\":0,\"w\":0,\"h\":44},{\"r\":\"textbox\",\"n\":\"Name\",\"x\":0,\"y\":0,\"w\":0,\"h\":44}]}");
+}
+
 TEST_CASE("start-up follows the browser's language and takes the prefetched pack") {
   test::MemoryPlatform platform;
   platform.languages = {"id-ID"};

@@ -2,9 +2,17 @@
 // bridge in web/bridge.js.
 #include "platform/web/platform_web.h"
 
+#include <SDL.h>
+#include <emscripten.h>
+
+#include <algorithm>
 #include <cstdlib>
+#include <cstring>
+#include <string>
 
 #include <nlohmann/json.hpp>
+
+#include "imgui.h"
 
 extern "C" {
 char* siaga_js_storage_get(const char* key);
@@ -31,6 +39,7 @@ int siaga_js_lms_connected();
 char* siaga_js_lms_course();
 char* siaga_js_lms_resume();
 void siaga_js_lms_report(const char* status, int score, const char* data);
+void siaga_js_clipboard_write(const char* text);
 }
 
 namespace siaga {
@@ -152,3 +161,96 @@ void WebPlatform::lms_report(const LmsReport& report) {
 }
 
 }  // namespace siaga
+
+// [SECTION] Text from the page ---------------------------------------------------------------------
+// SDL's Emscripten port listens for keys on the canvas only and cannot raise a phone's keyboard, and
+// its clipboard lives in memory. web/bridge.js therefore focuses a real <input> when a finger taps a
+// text field and hands what is typed there to these functions, which put it into SDL's event queue as
+// if the canvas had received it; and ImGui's clipboard goes through the browser's clipboard.
+namespace {
+
+std::string g_clipboard;  // the last text copied in the portal or pasted into it
+
+const char* get_clipboard(void*) { return g_clipboard.c_str(); }
+
+void set_clipboard(void*, const char* text) {
+  g_clipboard = text ? text : "";
+  siaga_js_clipboard_write(g_clipboard.c_str());
+}
+
+struct NamedKey {
+  const char* name;  // KeyboardEvent.key
+  SDL_Keycode key;
+  SDL_Scancode scancode;
+};
+
+constexpr NamedKey kKeys[] = {
+    {"Backspace", SDLK_BACKSPACE, SDL_SCANCODE_BACKSPACE}, {"Enter", SDLK_RETURN, SDL_SCANCODE_RETURN},
+    {"Escape", SDLK_ESCAPE, SDL_SCANCODE_ESCAPE},          {"Tab", SDLK_TAB, SDL_SCANCODE_TAB},
+    {"Delete", SDLK_DELETE, SDL_SCANCODE_DELETE},          {"Home", SDLK_HOME, SDL_SCANCODE_HOME},
+    {"End", SDLK_END, SDL_SCANCODE_END},                   {"ArrowLeft", SDLK_LEFT, SDL_SCANCODE_LEFT},
+    {"ArrowRight", SDLK_RIGHT, SDL_SCANCODE_RIGHT},        {"ArrowUp", SDLK_UP, SDL_SCANCODE_UP},
+    {"ArrowDown", SDLK_DOWN, SDL_SCANCODE_DOWN},           {"a", SDLK_a, SDL_SCANCODE_A},
+    {"c", SDLK_c, SDL_SCANCODE_C},                         {"v", SDLK_v, SDL_SCANCODE_V},
+    {"x", SDLK_x, SDL_SCANCODE_X},                         {"y", SDLK_y, SDL_SCANCODE_Y},
+    {"z", SDLK_z, SDL_SCANCODE_Z},
+};
+
+void push_key(const NamedKey& key, Uint16 mod) {
+  for (const Uint32 type : {SDL_KEYDOWN, SDL_KEYUP}) {
+    SDL_Event event{};
+    event.type = type;
+    event.key.state = type == SDL_KEYDOWN ? SDL_PRESSED : SDL_RELEASED;
+    event.key.keysym.sym = key.key;
+    event.key.keysym.scancode = key.scancode;
+    event.key.keysym.mod = type == SDL_KEYDOWN ? mod : KMOD_NONE;
+    SDL_PushEvent(&event);
+  }
+}
+
+}  // namespace
+
+namespace siaga {
+void install_web_clipboard() {
+  ImGuiIO& io = ImGui::GetIO();
+  io.SetClipboardTextFn = set_clipboard;
+  io.GetClipboardTextFn = get_clipboard;
+  io.ClipboardUserData = nullptr;
+}
+}  // namespace siaga
+
+// Typed text (UTF-8), as SDL_TEXTINPUT events of at most 31 bytes, split between characters.
+extern "C" EMSCRIPTEN_KEEPALIVE void siaga_text_input(const char* text) {
+  const size_t length = text ? std::strlen(text) : 0;
+  size_t start = 0;
+  while (start < length) {
+    size_t end = std::min(length, start + SDL_TEXTINPUTEVENT_TEXT_SIZE - 1);
+    while (end < length && end > start && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    SDL_Event event{};
+    event.type = SDL_TEXTINPUT;
+    std::memcpy(event.text.text, text + start, end - start);
+    SDL_PushEvent(&event);
+    start = end;
+  }
+}
+
+// A key press and release by its KeyboardEvent.key name (only the keys a text field needs).
+// modifiers: 1 = Ctrl, 2 = Shift. Returns 0 for a key it does not know.
+extern "C" EMSCRIPTEN_KEEPALIVE int siaga_key(const char* name, int modifiers) {
+  Uint16 mod = KMOD_NONE;
+  if (modifiers & 1) mod |= KMOD_LCTRL;
+  if (modifiers & 2) mod |= KMOD_LSHIFT;
+  for (const NamedKey& key : kKeys)
+    if (name && std::strcmp(name, key.name) == 0) {
+      push_key(key, mod);
+      return 1;
+    }
+  return 0;
+}
+
+// The page received a paste (Ctrl+V, or a phone's Paste menu): it becomes the clipboard and the text
+// field pastes it as on a desktop.
+extern "C" EMSCRIPTEN_KEEPALIVE void siaga_paste(const char* text) {
+  g_clipboard = text ? text : "";
+  siaga_key("v", 1);
+}

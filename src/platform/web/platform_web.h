@@ -33,4 +33,8 @@ class WebPlatform final : public Platform {
   void lms_report(const LmsReport& report) override;
 };
 
+// Routes ImGui's copy and paste through the browser's clipboard (call after the ImGui SDL backend's
+// init, which installs SDL's in-memory clipboard).
+void install_web_clipboard();
+
 }  // namespace siaga
