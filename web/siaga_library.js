@@ -57,6 +57,8 @@ mergeInto(LibraryManager.library, {
     HEAP32[lengthOut >> 2] = bytes.length;
     return ptr;
   },
+  siaga_js_request_fullscreen: function (on) { SiagaBridge.requestFullscreen(on !== 0); },
+  siaga_js_fullscreen: function () { return SiagaBridge.isFullscreen() ? 1 : 0; },
   siaga_js_lms_connected: function () { return window.SiagaScorm && SiagaScorm.connected() ? 1 : 0; },
   siaga_js_lms_course__deps: ['$siagaNewString'],
   siaga_js_lms_course: function () { return siagaNewString(window.SiagaScorm ? SiagaScorm.course() : ''); },

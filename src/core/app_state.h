@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/content.h"
+#include "core/plan.h"
 #include "core/progress.h"
 #include "core/quiz.h"
 #include "core/result_code.h"
@@ -65,6 +66,15 @@ struct AppState {
     std::vector<ImportNote> notes;           // imported files, other-course codes, storage problems
   };
   FacilitatorState facilitator;
+
+  // ---- Session plans (src/app/plans.cpp, src/ui/plan_view.cpp): device-wide, not per learner ----
+  struct PlansState {
+    PlanStore store;
+    bool write_blocked = false;  // stored plans could not be read nor set aside: never write over them
+    std::string error_key;       // the last plan action's problem (interface string key), "" = none
+  };
+  PlansState plans;
+  bool fullscreen = false;  // the page fills the screen (the presenter view's projector mode)
 };
 
 // What a screen asks for; main applies it after the frame (the UI never changes state itself).
@@ -82,6 +92,12 @@ struct Action {
     FacilitatorDownloadCsv,   // the open course's report as CSV
     FacilitatorClearResults,  // forgets the open course's results (after the UI asked to confirm)
     SetTextSize, SetTheme,    // device settings (number: text size step; text: theme name)
+    // Session plans (src/app/plans.cpp):
+    PlanCreate,               // text: course id; opens the new plan
+    PlanSave,                 // plan: the whole edited plan (the UI edits a copy with core/plan.h)
+    PlanDelete,               // text: plan id (after the UI asked to confirm)
+    PlanPrint,                // text: plan id; the printable page is downloaded as HTML
+    SetFullscreen,            // number: 1 = ask for full screen, 0 = leave it (must follow a click or key)
   };
   Kind kind = Kind::Navigate;
   std::string text;    // SetLanguage: tag; SetTheme: "light", "dark" or "contrast"; OpenExternal: url; CreateProfile: name; SignIn: profile id;
@@ -91,6 +107,7 @@ struct Action {
   int number = 0;      // CreateProfile: colour; SetIdleSignOut: minutes; DismissNotice: index;
                        // SetTextSize: 0..kTextSizeCount-1
   Answer answer;       // AnswerQuestion
+  SessionPlan plan;    // PlanSave
 };
 
 }  // namespace siaga

@@ -34,6 +34,8 @@ class MemoryPlatform final : public Platform {
   std::vector<Download> downloads;
   std::vector<std::string> picks_requested;
   std::optional<PickedFile> picked;
+  std::vector<bool> fullscreen_requests;
+  bool is_fullscreen = false;
   bool lms = false;
   std::string lms_course_id;
   std::string lms_data;
@@ -79,6 +81,11 @@ class MemoryPlatform final : public Platform {
   }
   void pick_file(std::string_view purpose, std::string_view) override { picks_requested.emplace_back(purpose); }
   std::optional<PickedFile> take_picked_file() override { return std::exchange(picked, std::nullopt); }
+  void request_fullscreen(bool on) override {
+    fullscreen_requests.push_back(on);
+    is_fullscreen = on;
+  }
+  bool fullscreen() override { return is_fullscreen; }
   bool lms_connected() override { return lms; }
   std::string lms_course() override { return lms_course_id; }
   std::string lms_resume_data() override { return lms_data; }

@@ -26,6 +26,8 @@ class WebPlatform final : public Platform {
   void download_file(std::string_view file_name, std::string_view mime_type, std::string_view bytes) override;
   void pick_file(std::string_view purpose, std::string_view accept) override;
   std::optional<PickedFile> take_picked_file() override;
+  void request_fullscreen(bool on) override;
+  bool fullscreen() override;
   bool lms_connected() override;
   std::string lms_course() override;
   std::string lms_resume_data() override;
