@@ -96,6 +96,8 @@ add_executable(siaga
   src/ui/learners_view.cpp
   src/ui/settings_view.cpp
   src/ui/facilitator_view.cpp
+  src/ui/plan_view.cpp
+  src/ui/presenter_view.cpp
 )
 set_target_properties(siaga PROPERTIES OUTPUT_NAME siaga SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/dist")

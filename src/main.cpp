@@ -28,6 +28,7 @@
 #include "ui/fonts.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
+#include "ui/view.h"
 
 extern "C" {
 void siaga_js_first_frame();
@@ -87,13 +88,18 @@ void rebuild_fonts_if_needed(Runtime& rt) {
   if (siaga::ui::set_theme(rt.app.settings.theme)) siaga::ui::apply_theme_to_imgui();
   const float ratio = static_cast<float>(siaga_js_pixel_ratio());
   const float scale = siaga::text_scale_for(rt.app.settings.text_size);
-  if (rt.ui.fonts.body && ratio == rt.ui.pixel_ratio && scale == rt.ui.text_scale) return;
+  // The projector's large faces cost atlas space and build time: made the first time they are needed.
+  const bool projector = rt.ui.projector.body || siaga::ui::is_projector_screen(rt.app.route.screen);
+  if (rt.ui.fonts.body && ratio == rt.ui.pixel_ratio && scale == rt.ui.text_scale &&
+      projector == (rt.ui.projector.body != nullptr))
+    return;
   rt.ui.pixel_ratio = ratio;
   rt.ui.text_scale = scale;
-  rt.ui.fonts = siaga::ui::build_fonts(rt.font_files, rt.ui.text_scale, ratio);
+  rt.ui.fonts = siaga::ui::build_fonts(rt.font_files, rt.ui.text_scale, ratio, projector ? &rt.ui.projector : nullptr);
   if (!rt.ui.fonts.body) {
     ImGui::GetIO().Fonts->AddFontDefault();
     rt.ui.fonts = {};
+    rt.ui.projector = {};
   }
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();

@@ -31,5 +31,10 @@ void draw_learners(const View& v);
 void draw_settings(const View& v);
 void draw_facilitator(const View& v);  // facilitator_view.cpp
 void draw_quiz(const View& v, const Course& course, const Module& module, const Quiz& quiz);
+void draw_plans(const View& v);      // plan_view.cpp: session plans list and editor (Screen::Plans)
+// presenter_view.cpp: the projector screens (Screen::Present, Screen::GroupQuiz). They fill the whole
+// window themselves (no header), so draw_app hands over before opening its page window.
+bool is_projector_screen(Screen screen);
+void draw_projector(const View& v);
 
 }  // namespace siaga::ui
