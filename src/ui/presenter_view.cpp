@@ -58,6 +58,11 @@ Turn pressed_turn() {
   return Turn::None;
 }
 
+// Asks for a frame after ms (the earliest request of the frame wins).
+void wake_after(const View& v, int ms) {
+  if (v.out.wake_after_ms < 0 || ms < v.out.wake_after_ms) v.out.wake_after_ms = ms;
+}
+
 // Inside a scrolling region: the up and down arrows move it by a few lines.
 void scroll_with_keys() {
   if (ImGui::GetIO().WantTextInput) return;
@@ -406,6 +411,11 @@ void draw_option(const View& v, const GroupOption& option, size_t i, std::vector
   ImGui::PopStyleVar(2);
   ImGui::PopStyleColor(2);
   ImGui::PopID();
+  if (mark && v.ui.group_show_answer > 0) {  // just revealed: the room must see it without anyone scrolling
+    ImGui::SetScrollHereY(1.0f);
+    --v.ui.group_show_answer;
+    wake_after(v, 0);  // ImGui scrolls on the next frame, which no input would otherwise ask for
+  }
   ImGui::Spacing();
 }
 
@@ -499,7 +509,10 @@ void draw_group_quiz(const View& v, const Course& course, const Module& module, 
 
   ImGui::Separator();
   if (!v.ui.group_revealed) {
-    if (button(v.t("present.reveal"), true)) v.ui.group_revealed = true;
+    if (button(v.t("present.reveal"), true)) {
+      v.ui.group_revealed = true;
+      v.ui.group_show_answer = 2;  // the option grows by its feedback on the first frame, is placed on the second
+    }
   } else if (button(v.t("present.hide_answer"))) {
     v.ui.group_revealed = false;
   }
@@ -556,7 +569,7 @@ void draw_projector(const View& v) {
   if (v.ui.timer.running) {
     const double left = timer_remaining(v.ui.timer);
     const double to_next_second = left - std::floor(left);
-    v.out.wake_after_ms = static_cast<int>((to_next_second > 0.02 ? to_next_second : 1.0) * 1000.0) + 15;
+    wake_after(v, static_cast<int>((to_next_second > 0.02 ? to_next_second : 1.0) * 1000.0) + 15);
   }
 
   ImGui::PopFont();

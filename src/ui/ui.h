@@ -61,6 +61,7 @@ struct UiState {
   std::string group_quiz;       // "<course>/<module>/<quiz>" the state below belongs to
   int group_question = 0;
   bool group_revealed = false;
+  int group_show_answer = 0;    // frames left to scroll the just-revealed answer into view (it grows for one)
   std::map<std::string, std::vector<int>> group_votes;  // "<course>/<module>/<quiz>/<question>" -> hands per option
 };
 
