@@ -96,8 +96,11 @@ void draw_plan_list(const View& v, const Language& language) {
 
   heading(v.t("plan.new_heading"), 3, v.ui.fonts.h3);
   for (const Course& course : language.courses) {
-    const std::string label = v.tf("plan.new_for", {course.title}) + "##new-" + course.id;
-    if (button(label)) v.act(Action{.kind = Action::Kind::PlanCreate, .text = course.id});
+    ImGui::PushFont(v.ui.fonts.bold);
+    text_wrapped(course.title);
+    ImGui::PopFont();
+    if (named_button(v.t("plan.new") + "##new-" + course.id, v.tf("plan.new_for", {course.title})))
+      v.act(Action{.kind = Action::Kind::PlanCreate, .text = course.id});
   }
 
   ImGui::Spacing();
@@ -315,14 +318,19 @@ void draw_plan_editor(const View& v, const SessionPlan& plan, const Language& la
 void draw_plans(const View& v) {
   const Language* language = active_language(v);
   if (!language) return;
-  if (!v.app.route.section.empty()) {
-    if (const SessionPlan* plan = find_plan(v.app.plans.store, v.app.route.section)) {
-      draw_plan_editor(v, *plan, *language);
-      return;
-    }
-    notice(v.t("plan.not_found"), theme().warning);
+  // UI-only changes (the delete confirmation, the start-time hint) get one more frame to show.
+  const std::string confirm_before = v.ui.confirm_plan_delete;
+  const bool problem_before = v.ui.start_time_problem;
+  const SessionPlan* plan = v.app.route.section.empty() ? nullptr : find_plan(v.app.plans.store, v.app.route.section);
+  if (plan) {
+    draw_plan_editor(v, *plan, *language);
+  } else {
+    if (!v.app.route.section.empty()) notice(v.t("plan.not_found"), theme().warning);
+    draw_plan_list(v, *language);
   }
-  draw_plan_list(v, *language);
+  if ((confirm_before != v.ui.confirm_plan_delete || problem_before != v.ui.start_time_problem) &&
+      v.out.wake_after_ms < 0)
+    v.out.wake_after_ms = 0;
 }
 
 }  // namespace siaga::ui

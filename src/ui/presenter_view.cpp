@@ -198,9 +198,9 @@ void draw_top_bar(const View& v, const std::string& where) {
   if (ImGui::GetCursorPosX() + width <= right) ImGui::SetCursorPosX(right - width);
   else ImGui::NewLine();
   if (toggle_button(timer_label + "##timer-switch", v.ui.timer.open)) v.ui.timer.open = !v.ui.timer.open;
-  ImGui::SameLine();
+  flow(button_width(full_label));
   if (button(full_label + "##fullscreen")) set_fullscreen(v, !v.app.fullscreen);
-  ImGui::SameLine();
+  flow(button_width(leave_label));
   if (button(leave_label + "##leave")) leave(v);
   draw_timer(v);
   ImGui::PopFont();
@@ -541,7 +541,23 @@ void draw_missing(const View& v) {
 
 bool is_projector_screen(Screen screen) { return screen == Screen::Present || screen == Screen::GroupQuiz; }
 
+namespace {
+// What this screen keeps in UiState, as text: when a frame changes it (a vote, a reveal, the timer), one
+// more frame is drawn so the change is on screen. Actions get that from the loop; UI-only state does not.
+std::string projector_state(const UiState& ui) {
+  std::string out = ui.group_quiz + "|" + std::to_string(ui.group_question) + (ui.group_revealed ? "r" : "h") +
+                    std::to_string(ui.timer.total_s) + (ui.timer.running ? "+" : "-") + (ui.timer.open ? "o" : "c") +
+                    std::to_string(ui.timer.remaining_s);
+  for (const auto& [key, votes] : ui.group_votes) {
+    out += key;
+    for (int n : votes) out += "," + std::to_string(n);
+  }
+  return out;
+}
+}  // namespace
+
 void draw_projector(const View& v) {
+  const std::string state_before = projector_state(v.ui);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
   ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -571,6 +587,8 @@ void draw_projector(const View& v) {
     const double to_next_second = left - std::floor(left);
     wake_after(v, static_cast<int>((to_next_second > 0.02 ? to_next_second : 1.0) * 1000.0) + 15);
   }
+
+  if (projector_state(v.ui) != state_before) wake_after(v, 0);
 
   ImGui::PopFont();
   ImGui::End();
