@@ -284,7 +284,9 @@ void draw_slides(const View& v, const Course& course, const Module& module) {
   const Fonts& fonts = big(v);
   // The slide: its own scrolling region, so a long section scrolls while the bars stay put.
   const float footer = kTouchTarget + ImGui::GetStyle().ItemSpacing.y * 2 + 8;
-  ImGui::BeginChild("slide", ImVec2(0, -footer), ImGuiChildFlags_None);
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, 0u);  // the page's own background, not a card
+  ImGui::BeginChild("slide", ImVec2(0, -footer), ImGuiChildFlags_None, ImGuiWindowFlags_NoNavInputs);
+  ImGui::PopStyleColor();
   scroll_with_keys();
   ImGui::PushFont(fonts.body);
   if (current == 0) {
@@ -479,7 +481,9 @@ void draw_group_quiz(const View& v, const Course& course, const Module& module, 
   const Fonts& fonts = big(v);
 
   const float footer = kTouchTarget + ImGui::GetStyle().ItemSpacing.y * 2 + 8;
-  ImGui::BeginChild("question", ImVec2(0, -footer), ImGuiChildFlags_None);
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, 0u);  // the page's own background, not a card
+  ImGui::BeginChild("question", ImVec2(0, -footer), ImGuiChildFlags_None, ImGuiWindowFlags_NoNavInputs);
+  ImGui::PopStyleColor();
   scroll_with_keys();
   ImGui::PushFont(fonts.body);
   rich(v, question.text, fonts.h2, theme().heading, Role::Heading);
