@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT, clickWidget, findByRole, launch, mirror, screenshot, serve, settle, typeInto,
-         waitForPortal } from './lib.mjs';
+         waitForPortal, writeOutput } from './lib.mjs';
 
 let served;
 before(async () => { served = await serve(); });
@@ -66,6 +66,20 @@ test('a session plan is made, kept over a reload, and its module presented with 
     await findByRole(page, 'button', 'Remove: Break');
     await settle(page);
     await screenshot(page, 'presenter-plan-editor');
+
+    // The printable agenda: a self-contained page, typed text escaped, clock times worked out.
+    const [download] = await Promise.all([page.waitForEvent('download'),
+                                          clickWidget(page, 'button', 'Download the agenda to print')]);
+    assert.match(download.suggestedFilename(), /^session-plan-micic-plan-[0-9a-f]{8}\.html$/);
+    const html = await readFile(await download.path(), 'utf8');
+    assert.ok(html.includes('Aula KBRI &lt;Kuala Lumpur&gt;') && !html.includes('<Kuala'), 'typed text not escaped');
+    assert.ok(html.includes(`<td>${why.title}</td>`) && html.includes('<td>Break</td>'));
+    assert.ok(!/<script|src=|href=/i.test(html), 'the printable page loads or runs something');
+    await writeOutput('presenter-agenda.html', html);
+    const printed = await b.context.newPage();
+    await printed.setContent(html);
+    await screenshot(printed, 'presenter-agenda-printable');
+    await printed.close();
 
     const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('siaga.plans')));
     assert.equal(stored.format, 'siaga-plans');
