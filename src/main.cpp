@@ -49,6 +49,7 @@
 #include "ui/theme.h"
 #include "ui/touch_scroll.h"
 #include "ui/ui.h"
+#include "ui/view.h"
 
 #ifdef __EMSCRIPTEN__
 extern "C" {
@@ -163,14 +164,19 @@ void rebuild_fonts_if_needed(Runtime& rt) {
   if (siaga::ui::set_theme(rt.app.settings.theme)) siaga::ui::apply_theme_to_imgui();
   const float ratio = pixel_ratio(rt);
   const float scale = siaga::text_scale_for(rt.app.settings.text_size);
-  if (rt.ui.fonts.body && ratio == rt.ui.pixel_ratio && scale == rt.ui.text_scale && !rt.fonts_stale) return;
+  // The projector's large faces cost atlas space and build time: made the first time they are needed.
+  const bool projector = rt.ui.projector.body || siaga::ui::is_projector_screen(rt.app.route.screen);
+  if (rt.ui.fonts.body && ratio == rt.ui.pixel_ratio && scale == rt.ui.text_scale &&
+      projector == (rt.ui.projector.body != nullptr) && !rt.fonts_stale)
+    return;
   rt.fonts_stale = false;
   rt.ui.pixel_ratio = ratio;
   rt.ui.text_scale = scale;
-  rt.ui.fonts = siaga::ui::build_fonts(rt.font_files, rt.ui.text_scale, ratio);
+  rt.ui.fonts = siaga::ui::build_fonts(rt.font_files, rt.ui.text_scale, ratio, projector ? &rt.ui.projector : nullptr);
   if (!rt.ui.fonts.body) {
     ImGui::GetIO().Fonts->AddFontDefault();
     rt.ui.fonts = {};
+    rt.ui.projector = {};
   }
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
@@ -397,6 +403,9 @@ int main(int argc, char** argv) {
   SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
   rt.window = SDL_CreateWindow("Siaga", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, width, height,
                                SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+#ifndef __EMSCRIPTEN__
+  rt.platform.window = rt.window;
+#endif
   SDL_GLContext gl = rt.window ? SDL_GL_CreateContext(rt.window) : nullptr;
   if (!gl) {
     report_fatal(SDL_GetError());

@@ -367,6 +367,18 @@ window.SiagaBridge = (function () {
     frame.srcdoc = html;
     document.body.appendChild(frame);
   }
+  // [fullscreen] The presenter view fills the projector. Browsers allow requestFullscreen only with
+  // transient user activation (a few seconds after a click or key press); the portal asks while
+  // applying the action that click produced, one or two frames later, well within that window.
+  function requestFullscreen(on) {
+    const root = document.documentElement;
+    if (on && !document.fullscreenElement && root.requestFullscreen) {
+      root.requestFullscreen({ navigationUI: 'hide' }).catch((error) => console.warn('full screen refused:', error.message));
+    } else if (!on && document.fullscreenElement && document.exitFullscreen) {
+      document.exitFullscreen().catch(() => {});
+    }
+  }
+  document.addEventListener('fullscreenchange', wake);
 
   // [tabs] Another tab saved: C++ re-reads and merges on its next frame.
   let storageChanged = false;
@@ -443,6 +455,8 @@ window.SiagaBridge = (function () {
     pickFile,
     printDocument,
     clipboardWrite: typing.clipboardWrite,
+    requestFullscreen,
+    isFullscreen() { return !!document.fullscreenElement; },
     takePicked() { const p = picked; picked = null; return p; },
     framesDrawn() { return module && module._siaga_frames_drawn ? module._siaga_frames_drawn() : 0; },
   };

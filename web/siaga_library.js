@@ -61,6 +61,8 @@ mergeInto(LibraryManager.library, {
     SiagaBridge.printDocument(UTF8ToString(title), UTF8ToString(html, length));
   },
   siaga_js_clipboard_write: function (text) { SiagaBridge.clipboardWrite(UTF8ToString(text)); },
+  siaga_js_request_fullscreen: function (on) { SiagaBridge.requestFullscreen(on !== 0); },
+  siaga_js_fullscreen: function () { return SiagaBridge.isFullscreen() ? 1 : 0; },
   siaga_js_lms_connected: function () { return window.SiagaScorm && SiagaScorm.connected() ? 1 : 0; },
   siaga_js_lms_course__deps: ['$siagaNewString'],
   siaga_js_lms_course: function () { return siagaNewString(window.SiagaScorm ? SiagaScorm.course() : ''); },

@@ -1,6 +1,7 @@
 #include "app/controller.h"
 
 #include "app/learner.h"
+#include "app/plans.h"
 #include "core/lms.h"
 
 namespace siaga {
@@ -111,6 +112,7 @@ bool start_app(AppState& app, Platform& platform) {
   } else {
     start_learners(app, platform);
   }
+  load_plans(app, platform);
   return app.pending_language.empty();
 }
 
@@ -138,6 +140,11 @@ bool apply_action(AppState& app, Platform& platform, const Action& action) {
                                                  action.route.section, platform.now_ms()))
         report_to_lms(app, platform);
       return apply_learner_action(app, platform, action);
+    case Action::Kind::PlanCreate:
+    case Action::Kind::PlanSave:
+    case Action::Kind::PlanDelete:
+    case Action::Kind::PlanPrint:
+    case Action::Kind::SetFullscreen: return apply_plan_action(app, platform, action);
     case Action::Kind::SetTextSize:
       if (action.number < 0 || action.number >= kTextSizeCount || app.settings.text_size == action.number) return false;
       app.settings.text_size = action.number;
@@ -179,6 +186,10 @@ bool poll_app(AppState& app, Platform& platform) {
     }
   }
   if (poll_learners(app, platform)) changed = true;
+  if (const bool full = platform.fullscreen(); full != app.fullscreen) {
+    app.fullscreen = full;
+    changed = true;
+  }
   const Route from_address = parse_route(platform.current_hash());
   if (!(from_address == app.route)) {
     app.route = from_address;

@@ -8,6 +8,7 @@
 
 #include "core/content.h"
 #include "core/paper.h"
+#include "core/plan.h"
 #include "core/progress.h"
 #include "core/quiz.h"
 #include "core/result_code.h"
@@ -68,6 +69,15 @@ struct AppState {
     bool paper_unreadable = false;           // the stored grid could not be read: it is never written over
   };
   FacilitatorState facilitator;
+
+  // ---- Session plans (src/app/plans.cpp, src/ui/plan_view.cpp): device-wide, not per learner ----
+  struct PlansState {
+    PlanStore store;
+    bool write_blocked = false;  // stored plans could not be read nor set aside: never write over them
+    std::string error_key;       // the last plan action's problem (interface string key), "" = none
+  };
+  PlansState plans;
+  bool fullscreen = false;  // the page fills the screen (the presenter view's projector mode)
 };
 
 // What a screen asks for; main applies it after the frame (the UI never changes state itself).
@@ -92,6 +102,12 @@ struct Action {
     // The signed-in learner's certificate (src/app/learner.cpp): text: course id; number: 0 print, 1 file.
     GetCertificate,
     SetTextSize, SetTheme,    // device settings (number: text size step; text: theme name)
+    // Session plans (src/app/plans.cpp):
+    PlanCreate,               // text: course id; opens the new plan
+    PlanSave,                 // plan: the whole edited plan (the UI edits a copy with core/plan.h)
+    PlanDelete,               // text: plan id (after the UI asked to confirm)
+    PlanPrint,                // text: plan id; the printable page is downloaded as HTML
+    SetFullscreen,            // number: 1 = ask for full screen, 0 = leave it (must follow a click or key)
   };
   Kind kind = Kind::Navigate;
   std::string text;    // SetLanguage: tag; SetTheme: "light", "dark" or "contrast"; OpenExternal: url; CreateProfile: name; SignIn: profile id;
@@ -102,6 +118,7 @@ struct Action {
                        // SetTextSize: 0..kTextSizeCount-1
   int number2 = 0;     // FacilitatorPaperEdit: the cell (-1 = the label)
   Answer answer;       // AnswerQuestion
+  SessionPlan plan;    // PlanSave
 };
 
 }  // namespace siaga

@@ -37,6 +37,19 @@ Route parse_route(std::string_view hash) {
     route.screen = Screen::Facilitator;
     if (parts.size() >= 2 && is_id(parts[1])) route.section = parts[1];  // the facilitator tool shown
   }
+  if (parts.size() >= 1 && parts[0] == "plans") {
+    route.screen = Screen::Plans;
+    if (parts.size() >= 2 && is_id(parts[1])) route.section = parts[1];
+  }
+  if (parts.size() >= 3 && (parts[0] == "present" || parts[0] == "group-quiz") && is_id(parts[1]) && is_id(parts[2])) {
+    const bool quiz = parts[0] == "group-quiz";
+    if (!quiz || (parts.size() >= 4 && is_id(parts[3]))) {
+      route.screen = quiz ? Screen::GroupQuiz : Screen::Present;
+      route.course = parts[1];
+      route.module = parts[2];
+      if (parts.size() >= 4 && is_id(parts[3])) route.section = parts[3];
+    }
+  }
   if (parts.size() >= 2 && parts[0] == "course" && is_id(parts[1])) {
     route.screen = Screen::Course;
     route.course = parts[1];
@@ -57,6 +70,13 @@ std::string route_to_hash(const Route& route) {
     case Screen::Learners: return "#/learners";
     case Screen::Progress: return "#/progress";
     case Screen::Facilitator: return route.section.empty() ? "#/facilitator" : "#/facilitator/" + route.section;
+    case Screen::Plans: return route.section.empty() ? "#/plans" : "#/plans/" + route.section;
+    case Screen::Present: {
+      std::string hash = "#/present/" + route.course + "/" + route.module;
+      if (!route.section.empty()) hash += "/" + route.section;
+      return hash;
+    }
+    case Screen::GroupQuiz: return "#/group-quiz/" + route.course + "/" + route.module + "/" + route.section;
     case Screen::Course: return "#/course/" + route.course;
     case Screen::Module: {
       std::string hash = "#/course/" + route.course + "/module/" + route.module;

@@ -65,6 +65,11 @@ class Platform {
   // dialog, from a hidden frame; where printing is unavailable the page is downloaded as
   // "<title>.html" instead, to print from any browser.
   virtual void print_document(std::string_view title, std::string_view html) = 0;
+  // Full screen for the projector (the Fullscreen API). Browsers grant it only shortly after a click or
+  // key press, so call it while applying an action the person just triggered. fullscreen() says
+  // whether the page is full screen now (the person may leave with Escape at any time).
+  virtual void request_fullscreen(bool on) = 0;
+  virtual bool fullscreen() = 0;
 
   // A SCORM 1.2 LMS, when the page was launched by one (see web/scorm.js). lms_resume_data is the
   // cmi.suspend_data the LMS kept from the last session ("" if none); lms_report sends the state of

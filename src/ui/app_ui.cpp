@@ -375,6 +375,11 @@ void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput&
   begin_semantics(&out.tree);
   const View s{app, text, ui, out};
   touch_scroll(out);
+  if (is_projector_screen(app.route.screen) && active_language(app)) {  // the projector fills the window
+    draw_projector(s);
+    begin_semantics(nullptr);
+    return;
+  }
 
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -406,7 +411,8 @@ void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput&
   }
   const bool choosing = app.route.screen == siaga::Screen::Learners ||
                         (app.profile_id.empty() && !app.guest && app.route.screen != siaga::Screen::Settings &&
-                         app.route.screen != siaga::Screen::About && app.route.screen != siaga::Screen::Facilitator);
+                         app.route.screen != siaga::Screen::About && app.route.screen != siaga::Screen::Facilitator &&
+                         app.route.screen != siaga::Screen::Plans);
   const Language* language = active_language(app);
   if (choosing) {
     draw_learners(s);
@@ -421,6 +427,8 @@ void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput&
     draw_my_progress(s);
   } else if (app.route.screen == siaga::Screen::Facilitator && language) {
     draw_facilitator(s);
+  } else if (app.route.screen == siaga::Screen::Plans && language) {
+    draw_plans(s);
   } else if (!language) {
     notice(s.t("notice.no_content"), theme().error);
   } else {
@@ -432,7 +440,10 @@ void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput&
       case siaga::Screen::Learners:
       case siaga::Screen::Facilitator:
       case siaga::Screen::About:
-      case siaga::Screen::Progress: draw_catalog(s, *language); break;
+      case siaga::Screen::Progress:
+      case siaga::Screen::Plans:
+      case siaga::Screen::Present:
+      case siaga::Screen::GroupQuiz: draw_catalog(s, *language); break;
       case siaga::Screen::Course:
         if (course) draw_course(s, *course); else draw_not_found(s);
         break;

@@ -576,6 +576,8 @@ void draw_facilitator(const View& v) {
   if (link(v.t("nav.all_courses"))) v.navigate(Route{});
   heading(v.t("facilitator.heading"), 2, v.ui.fonts.h2);
   text_wrapped(v.t("facilitator.intro"));
+  // Session plans and the presenter view live on their own screen (plan_view.cpp).
+  if (button(v.t("plan.link"), true)) v.navigate(Route{.screen = Screen::Plans, .course = "", .module = "", .section = ""});
   const Language* language = active_language(v);
   if (!language) return;
   ImGui::PushID("knowledge-check");

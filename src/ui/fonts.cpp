@@ -31,10 +31,8 @@ ImFont* add_face(std::string& ttf, float size, float pixel_ratio) {
 }
 }  // namespace
 
-Fonts build_fonts(FontFiles& files, float text_scale, float pixel_ratio) {
-  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-  atlas->Clear();
-  const float body = 17.0f * text_scale;
+namespace {
+Fonts add_faces(FontFiles& files, float body, float pixel_ratio) {
   Fonts fonts;
   fonts.body = add_face(files.regular, body, pixel_ratio);
   fonts.bold = add_face(files.bold, body, pixel_ratio);
@@ -45,6 +43,16 @@ Fonts build_fonts(FontFiles& files, float text_scale, float pixel_ratio) {
   fonts.small = add_face(files.regular, body * 0.88f, pixel_ratio);
   if (!fonts.bold) fonts.bold = fonts.body;
   if (!fonts.italic) fonts.italic = fonts.body;
+  return fonts;
+}
+}  // namespace
+
+Fonts build_fonts(FontFiles& files, float text_scale, float pixel_ratio, Fonts* projector) {
+  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  atlas->Clear();
+  const float body = 17.0f * text_scale;
+  Fonts fonts = add_faces(files, body, pixel_ratio);
+  if (projector) *projector = fonts.body ? add_faces(files, body * 1.75f, pixel_ratio) : Fonts{};
   atlas->Build();
   return fonts;
 }

@@ -17,6 +17,8 @@ const unsigned short* glyph_ranges();
 
 // Clears the atlas and adds every face at text_scale, rasterised at pixel_ratio so text stays crisp
 // on high-density screens and after a text-size change (never a blurry upscale).
-Fonts build_fonts(FontFiles& files, float text_scale, float pixel_ratio);
+// When projector is given, it is filled with the same faces about 1.75 times larger (the presenter view),
+// in the same atlas.
+Fonts build_fonts(FontFiles& files, float text_scale, float pixel_ratio, Fonts* projector = nullptr);
 
 }  // namespace siaga::ui

@@ -242,40 +242,42 @@ void callout(const Block& block, const LessonContext& ctx) {
 }  // namespace
 
 void draw_blocks(const std::vector<Block>& blocks, const LessonContext& ctx) {
-  for (const Block& block : blocks) {
-    switch (block.kind) {
-      case Block::Kind::Paragraph: paragraph(block.spans, ctx, ctx.fonts->body, theme().text); break;
-      case Block::Kind::Heading: {
-        ImFont* font = block.level <= 2 ? ctx.fonts->h2 : ctx.fonts->h3;
-        ImGui::Spacing();
-        // A course introduction may carry "## Title {#id}" like a module; the id is not for reading.
-        std::vector<Span> spans = block.spans;
-        if (!spans.empty()) {
-          std::string& last = spans.back().text;
-          if (const size_t open = last.rfind(" {#"); open != std::string::npos && last.back() == '}') last.erase(open);
-        }
-        paragraph(spans, ctx, font, theme().heading, Role::Heading, std::min(6, block.level + ctx.heading_offset));
-        break;
+  for (const Block& block : blocks) draw_block(block, ctx);
+}
+
+void draw_block(const Block& block, const LessonContext& ctx) {
+  switch (block.kind) {
+    case Block::Kind::Paragraph: paragraph(block.spans, ctx, ctx.fonts->body, theme().text); break;
+    case Block::Kind::Heading: {
+      ImFont* font = block.level <= 2 ? ctx.fonts->h2 : ctx.fonts->h3;
+      ImGui::Spacing();
+      // A course introduction may carry "## Title {#id}" like a module; the id is not for reading.
+      std::vector<Span> spans = block.spans;
+      if (!spans.empty()) {
+        std::string& last = spans.back().text;
+        if (const size_t open = last.rfind(" {#"); open != std::string::npos && last.back() == '}') last.erase(open);
       }
-      case Block::Kind::BulletList:
-      case Block::Kind::NumberedList: list(block, ctx); break;
-      case Block::Kind::Quote:
-        ImGui::Indent(16);
-        draw_blocks(block.children, ctx);
-        ImGui::Unindent(16);
-        break;
-      case Block::Kind::Callout: callout(block, ctx); break;
-      case Block::Kind::Table: table(block, ctx); break;
-      case Block::Kind::Code:
-        ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
-        text_wrapped(plain_text(block.spans));
-        ImGui::PopStyleColor();
-        break;
-      case Block::Kind::Rule: ImGui::Separator(); break;
-      case Block::Kind::Quiz: break;  // quizzes are drawn by the quiz screen
+      paragraph(spans, ctx, font, theme().heading, Role::Heading, std::min(6, block.level + ctx.heading_offset));
+      break;
     }
-    ImGui::Spacing();
+    case Block::Kind::BulletList:
+    case Block::Kind::NumberedList: list(block, ctx); break;
+    case Block::Kind::Quote:
+      ImGui::Indent(16);
+      draw_blocks(block.children, ctx);
+      ImGui::Unindent(16);
+      break;
+    case Block::Kind::Callout: callout(block, ctx); break;
+    case Block::Kind::Table: table(block, ctx); break;
+    case Block::Kind::Code:
+      ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
+      text_wrapped(plain_text(block.spans));
+      ImGui::PopStyleColor();
+      break;
+    case Block::Kind::Rule: ImGui::Separator(); break;
+    case Block::Kind::Quiz: break;  // quizzes are drawn by the quiz screen
   }
+  ImGui::Spacing();
 }
 
 }  // namespace siaga::ui

@@ -27,6 +27,7 @@ struct LessonContext {
 std::string plain_text(const std::vector<Span>& spans);
 
 void draw_blocks(const std::vector<Block>& blocks, const LessonContext& ctx);
+void draw_block(const Block& block, const LessonContext& ctx);  // one of them (the presenter picks per block)
 
 // One wrapped paragraph of styled spans, recorded in the semantic tree with the given role.
 void rich_paragraph(const std::vector<Span>& spans, const LessonContext& ctx, ImFont* font, unsigned int colour,

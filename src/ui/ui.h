@@ -59,6 +59,28 @@ struct UiState {
     int confirm_remove_row = -1;  // a grid row waiting for "Yes, remove" (index into paper_rows)
   };
   FacilitatorFields facilitator;
+
+  // ---- Facilitator: session plans and the presenter view (plan_view.cpp, presenter_view.cpp) ----
+  Fonts projector;              // large faces for the projector; built the first time the presenter opens
+  bool start_time_problem = false;  // the start time being typed is not a time yet
+  std::string confirm_plan_delete;  // the plan whose "Delete" waits for "Yes"
+  Route presenter_back;         // where "Leave" and Escape go from the presenter ("" screen = plans)
+  Route group_quiz_back;        // the slide the group quiz was opened from
+  // The group-work timer: counts down; redraws about once a second only while running.
+  struct GroupTimer {
+    int total_s = 10 * 60;
+    double remaining_s = 10 * 60;  // as of started_at (running) or now (paused)
+    double started_at = 0;         // ImGui::GetTime() when last started
+    bool running = false;
+    bool open = false;             // its controls are showing
+  };
+  GroupTimer timer;
+  // The group quiz on the projector: nothing here is stored or scored.
+  std::string group_quiz;       // "<course>/<module>/<quiz>" the state below belongs to
+  int group_question = 0;
+  bool group_revealed = false;
+  int group_show_answer = 0;    // frames left to scroll the just-revealed answer into view (it grows for one)
+  std::map<std::string, std::vector<int>> group_votes;  // "<course>/<module>/<quiz>/<question>" -> hands per option
 };
 
 // Everything one frame produces besides pixels.

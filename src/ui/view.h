@@ -48,5 +48,10 @@ void continue_course(const View& v, const Course& course, const ResumePoint& poi
 // Scrolls so the cursor is at `ratio` of the window's height when UiState::scroll_target is `target`,
 // over a few frames (auto-sized panels above may still be settling), then forgets the target.
 void scroll_here_if_target(const View& v, std::string_view target, float ratio);
+void draw_plans(const View& v);      // plan_view.cpp: session plans list and editor (Screen::Plans)
+// presenter_view.cpp: the projector screens (Screen::Present, Screen::GroupQuiz). They fill the whole
+// window themselves (no header), so draw_app hands over before opening its page window.
+bool is_projector_screen(Screen screen);
+void draw_projector(const View& v);
 
 }  // namespace siaga::ui

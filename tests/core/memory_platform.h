@@ -38,6 +38,8 @@ class MemoryPlatform final : public Platform {
     std::string title, html;
   };
   std::vector<Printed> printed;
+  std::vector<bool> fullscreen_requests;
+  bool is_fullscreen = false;
   bool lms = false;
   std::string lms_course_id;
   std::string lms_data;
@@ -86,6 +88,11 @@ class MemoryPlatform final : public Platform {
   void print_document(std::string_view title, std::string_view html) override {
     printed.push_back({std::string(title), std::string(html)});
   }
+  void request_fullscreen(bool on) override {
+    fullscreen_requests.push_back(on);
+    is_fullscreen = on;
+  }
+  bool fullscreen() override { return is_fullscreen; }
   bool lms_connected() override { return lms; }
   std::string lms_course() override { return lms_course_id; }
   std::string lms_resume_data() override { return lms_data; }

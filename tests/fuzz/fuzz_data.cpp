@@ -1,7 +1,7 @@
 // fuzz_data.cpp — libFuzzer entry points for the outside data that is not content: what the portal
-// reads back from browser storage (progress, learner profiles, settings), files people import
-// (progress exports, workshop result files), the facilitator's stored answer grid of paper tests,
-// codes people type or paste (result codes and the class
+// reads back from browser storage (progress, learner profiles, settings, session plans, the
+// facilitator's stored answer grid of paper tests), files people import (progress exports, workshop
+// result files), codes people type or paste (result codes and the class
 // report made from them, certificate references), the address bar (routes from shared links) and the
 // browser's language list.
 //
@@ -25,6 +25,7 @@
 #include "core/csv.h"
 #include "core/i18n.h"
 #include "core/paper.h"
+#include "core/plan.h"
 #include "core/progress.h"
 #include "core/report.h"
 #include "core/result_code.h"
@@ -200,11 +201,32 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
   for (const siaga::Question& question : quiz.questions) siaga::read_paper_cell("demo", quiz, question, text);
+#elif defined(SIAGA_FUZZ_PLANS)
+  // Session plans read back from storage: what reads writes back to the same plans, every plan's
+  // agenda survives its arithmetic and edits, and its printable page never lets typed text become markup.
+  const auto read = siaga::parse_plans(text);
+  require_consistent(read);
+  if (read.ok()) {
+    const auto again = siaga::parse_plans(siaga::plans_to_json(*read.value));
+    require(again.ok() && *again.value == *read.value);
+    for (siaga::SessionPlan plan : read.value->plans) {
+      const auto starts = siaga::agenda_start_times(plan);
+      require(starts.empty() || starts.size() == plan.agenda.size());
+      const std::string html = siaga::plan_to_html(plan, nullptr, siaga::UiText(), "en");
+      require(html.find("<script") == std::string::npos && html.find("<img") == std::string::npos);
+      const int total = siaga::agenda_minutes(plan);
+      if (!plan.agenda.empty()) {
+        require(siaga::move_item(plan, 0, 1) == (plan.agenda.size() > 1));
+        require(siaga::agenda_minutes(plan) == total);
+      }
+      require(siaga::clean_plan_field(plan.place).size() <= siaga::kMaxPlanFieldChars);
+    }
+  }
 #elif defined(SIAGA_FUZZ_ROUTE)
   const siaga::Route route = siaga::parse_route(text);
   require(siaga::parse_route(siaga::route_to_hash(route)) == route);
 #else
-#error "define one of SIAGA_FUZZ_PROGRESS, _PROFILES, _EXPORT, _SETTINGS, _RESULT_CODE, _SCAN, _RESULT_FILE, _CERTIFICATE, _PAPER_GRID, _ROUTE"
+#error "define one of SIAGA_FUZZ_PROGRESS, _PROFILES, _EXPORT, _SETTINGS, _RESULT_CODE, _SCAN, _RESULT_FILE, _CERTIFICATE, _PAPER_GRID, _PLANS, _ROUTE"
 #endif
   return 0;
 }

@@ -2,7 +2,8 @@
 // own writers so they are always in the current format:
 //
 //   fuzz_seeds <dir>      writes <dir>/<target>/<name> for progress, profiles, export, settings,
-//                         result_code, scan, result_file, certificate, paper_grid, route, device
+//                         result_code, scan, result_file, certificate, paper_grid, plans, route,
+//                         device
 //
 // tools/fuzz.sh runs it before each fuzz run (seeds are never committed); it adds the schema 1
 // progress fixture from tests/core/fixtures itself.
@@ -16,6 +17,7 @@
 #include "core/paper.h"
 #include "core/progress.h"
 #include "core/result_code.h"
+#include "core/plan.h"
 #include "core/route.h"
 #include "core/settings.h"
 
@@ -126,7 +128,22 @@ int main(int argc, char** argv) {
                                   session + '\0' + siaga::progress_to_json(progress));
   seed("device", "no-session", siaga::settings_to_json(siaga::Settings{}) + '\0' + siaga::profiles_to_json(store));
 
-  for (const siaga::Route& route : {siaga::Route{}, siaga::Route{siaga::Screen::Learners, "", "", ""},
+  // Session plans: one with a break, a start time and typed text that needs escaping.
+  siaga::Course plan_course;
+  plan_course.id = "micic";
+  siaga::Module plan_module;
+  plan_module.id = "why-micic";
+  plan_module.minutes = 45;
+  plan_course.modules = {plan_module};
+  siaga::PlanStore plans;
+  siaga::SessionPlan plan = siaga::new_plan(plan_course, "plan-0a1b2c3d", 1700000000000);
+  plan.place = "Aula <KBRI> & \"Ruang 2\"";
+  plan.start_time = "08:30";
+  siaga::insert_break(plan, 1, 15);
+  siaga::upsert_plan(plans, plan);
+  seed("plans", "one.json", siaga::plans_to_json(plans));
+  seed("plans", "empty.json", siaga::plans_to_json(siaga::PlanStore{}));
+  for (const siaga::Route& route : {siaga::Route{}, siaga::Route{siaga::Screen::Present, "micic", "why-micic", "check"}, siaga::Route{siaga::Screen::Learners, "", "", ""},
                                     siaga::Route{siaga::Screen::Course, "micic", "", ""},
                                     siaga::Route{siaga::Screen::Module, "micic", "why-micic", "check"}})
     seed("route", "route" + std::to_string(static_cast<int>(route.screen)) + route.section, siaga::route_to_hash(route));

@@ -3,6 +3,7 @@
 // leaves a half-written key behind (the old value stays).
 #include "platform/native/platform_native.h"
 
+#include <SDL.h>
 #include <spawn.h>
 
 #include <chrono>
@@ -180,5 +181,22 @@ bool NativePlatform::lms_connected() { return false; }
 std::string NativePlatform::lms_course() { return ""; }
 std::string NativePlatform::lms_resume_data() { return ""; }
 void NativePlatform::lms_report(const LmsReport&) {}
+
+// No print dialog in the development window: the page is saved with the downloads, to print from a
+// browser, as the web portal does where printing is unavailable.
+void NativePlatform::print_document(std::string_view title, std::string_view html) {
+  std::string name(title);
+  for (char& c : name)
+    if (c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"' || c == '<' || c == '>' || c == '|') c = '-';
+  download_file(name + ".html", "text/html", html);
+}
+
+void NativePlatform::request_fullscreen(bool on) {
+  if (window) SDL_SetWindowFullscreen(window, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+}
+
+bool NativePlatform::fullscreen() {
+  return window && (SDL_GetWindowFlags(window) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
+}
 
 }  // namespace siaga

@@ -8,6 +8,8 @@
 
 #include "platform/platform.h"
 
+struct SDL_Window;
+
 namespace siaga {
 
 class NativePlatform final : public Platform {
@@ -19,6 +21,7 @@ class NativePlatform final : public Platform {
     std::filesystem::path tree;       // if set, every published semantic tree is written here (tests)
   };
   explicit NativePlatform(Paths paths);
+  SDL_Window* window = nullptr;  // set by main: full screen applies to it
 
   std::optional<std::string> load(std::string_view key) override;
   StoreResult save(std::string_view key, std::string_view value) override;
@@ -43,6 +46,9 @@ class NativePlatform final : public Platform {
   std::string lms_course() override;
   std::string lms_resume_data() override;
   void lms_report(const LmsReport& report) override;
+  void print_document(std::string_view title, std::string_view html) override;
+  void request_fullscreen(bool on) override;
+  bool fullscreen() override;
 
  private:
   std::filesystem::path key_path(std::string_view key) const;

@@ -35,6 +35,8 @@ void siaga_js_download(const char* name, const char* mime, const char* bytes, in
 void siaga_js_pick_file(const char* purpose, const char* accept);
 unsigned char* siaga_js_take_picked(int* length, char** meta);
 void siaga_js_print(const char* title, const char* html, int length);
+void siaga_js_request_fullscreen(int on);
+int siaga_js_fullscreen();
 int siaga_js_lms_connected();
 char* siaga_js_lms_course();
 char* siaga_js_lms_resume();
@@ -152,6 +154,8 @@ std::optional<Platform::PickedFile> WebPlatform::take_picked_file() {
 void WebPlatform::print_document(std::string_view title, std::string_view html) {
   siaga_js_print(std::string(title).c_str(), html.data(), static_cast<int>(html.size()));
 }
+void WebPlatform::request_fullscreen(bool on) { siaga_js_request_fullscreen(on ? 1 : 0); }
+bool WebPlatform::fullscreen() { return siaga_js_fullscreen() != 0; }
 
 bool WebPlatform::lms_connected() { return siaga_js_lms_connected() != 0; }
 std::string WebPlatform::lms_course() { return adopt(siaga_js_lms_course()).value_or(""); }

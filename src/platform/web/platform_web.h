@@ -27,6 +27,8 @@ class WebPlatform final : public Platform {
   void pick_file(std::string_view purpose, std::string_view accept) override;
   std::optional<PickedFile> take_picked_file() override;
   void print_document(std::string_view title, std::string_view html) override;
+  void request_fullscreen(bool on) override;
+  bool fullscreen() override;
   bool lms_connected() override;
   std::string lms_course() override;
   std::string lms_resume_data() override;
