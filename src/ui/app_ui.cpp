@@ -367,6 +367,17 @@ void draw_not_found(const View& s) {
 
 }  // namespace
 
+const Language* active_language(const View& v) {
+  const Language* language = v.app.catalog.find_language(v.app.language);
+  return language ? language : v.app.catalog.find_language("en");
+}
+
+void muted(std::string_view text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
+  text_wrapped(text);
+  ImGui::PopStyleColor();
+}
+
 // [SECTION] Frame ------------------------------------------------------------------------------------
 
 void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput& out) {

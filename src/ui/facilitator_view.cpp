@@ -48,21 +48,10 @@ std::string side_text(const View& v, const QuestionSide& side) {
   return side.has_data ? percent_text(side.percent) : v.t("facilitator.no_data");
 }
 
-void muted(std::string_view text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
-  text_wrapped(text);
-  ImGui::PopStyleColor();
-}
-
 // Table cells are plain ImGui text; each row also gets one semantic node that reads as a sentence.
 void cell(const std::string& text) {
   ImGui::TableNextColumn();
   ImGui::TextUnformatted(text.c_str());
-}
-
-const Language* active_language(const View& v) {
-  const Language* language = v.app.catalog.find_language(v.app.language);
-  return language ? language : v.app.catalog.find_language("en");
 }
 
 // [SECTION] Knowledge check: input and per-line report --------------------------------------------------

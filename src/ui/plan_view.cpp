@@ -23,17 +23,6 @@ namespace {
 
 // [SECTION] Helpers -----------------------------------------------------------------------------------
 
-const Language* active_language(const View& v) {
-  const Language* language = v.app.catalog.find_language(v.app.language);
-  return language ? language : v.app.catalog.find_language("en");
-}
-
-void muted(std::string_view text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
-  text_wrapped(text);
-  ImGui::PopStyleColor();
-}
-
 std::string duration(const View& v, int minutes) {
   return format_duration(minutes, v.t("plan.hours_short"), v.t("plan.minutes_short"));
 }

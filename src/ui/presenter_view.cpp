@@ -33,17 +33,6 @@ namespace {
 
 const Fonts& big(const View& v) { return v.ui.projector.body ? v.ui.projector : v.ui.fonts; }
 
-const Language* active_language(const View& v) {
-  const Language* language = v.app.catalog.find_language(v.app.language);
-  return language ? language : v.app.catalog.find_language("en");
-}
-
-void muted_text(std::string_view text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
-  text_wrapped(text);
-  ImGui::PopStyleColor();
-}
-
 // Keys a presentation clicker or keyboard sends; ignored while a number is being typed. Up and down
 // scroll a long slide (scroll_with_keys) instead of turning it.
 enum class Turn { None, Next, Previous, Leave, Fullscreen };
@@ -297,7 +286,7 @@ void draw_slides(const View& v, const Course& course, const Module& module) {
     ImGui::PopStyleColor();
     heading(module.title, 1, fonts.h1);
     if (!module.summary.empty()) text_wrapped(module.summary);
-    if (module.minutes > 0) muted_text(v.tf("present.minutes", {std::to_string(module.minutes)}));
+    if (module.minutes > 0) muted(v.tf("present.minutes", {std::to_string(module.minutes)}));
     ImGui::Spacing();
     draw_slide_blocks(v, course, module, module.intro);
   } else {
@@ -496,7 +485,7 @@ void draw_group_quiz(const View& v, const Course& course, const Module& module, 
   for (size_t i = 0; i < options.size(); ++i) draw_option(v, options[i], i, votes, total, v.ui.group_revealed);
   if (!options.empty()) {
     ImGui::PushFont(v.ui.fonts.body);
-    muted_text(total > 0 ? v.tf("present.votes_total", {std::to_string(total)}) : v.t("present.votes_hint"));
+    muted(total > 0 ? v.tf("present.votes_total", {std::to_string(total)}) : v.t("present.votes_hint"));
     ImGui::PopFont();
   }
   if (v.ui.group_revealed) {

@@ -48,6 +48,11 @@ void continue_course(const View& v, const Course& course, const ResumePoint& poi
 // Scrolls so the cursor is at `ratio` of the window's height when UiState::scroll_target is `target`,
 // over a few frames (auto-sized panels above may still be settling), then forgets the target.
 void scroll_here_if_target(const View& v, std::string_view target, float ratio);
+// Shared by the screens (app_ui.cpp): the language being shown (English if its pack is missing), and a
+// secondary line of text in the theme's muted colour.
+const Language* active_language(const View& v);
+void muted(std::string_view text);
+
 void draw_plans(const View& v);      // plan_view.cpp: session plans list and editor (Screen::Plans)
 // presenter_view.cpp: the projector screens (Screen::Present, Screen::GroupQuiz). They fill the whole
 // window themselves (no header), so draw_app hands over before opening its page window.

@@ -58,12 +58,19 @@ export async function findAlert(page, text, { timeout = 20000 } = {}) {
 
 // Clicks the canvas (not the mirror element) at the centre of a widget's rectangle.
 // A widget below the fold is first scrolled into view with the mouse wheel, as a person would.
-export async function clickWidget(page, role, name) {
+// With { nth }, the n-th (0-based) of several widgets with this role and name.
+export async function clickWidget(page, role, name, { nth } = {}) {
   const viewport = page.viewportSize();
   let box = null;
   // The mirror is rebuilt as the screen changes, so the element is looked up afresh each time.
   for (let i = 0; i < 30; i++) {
-    const element = await findByRole(page, role, name);
+    let element;
+    if (nth === undefined) {
+      element = await findByRole(page, role, name);
+    } else {
+      element = mirror(page).getByRole(role, { name, exact: true }).nth(nth);
+      await element.waitFor({ state: 'attached', timeout: 20000 });
+    }
     box = await element.boundingBox().catch(() => null);
     if (!box) { await page.waitForTimeout(100); continue; }
     if (box.y >= 0 && box.y + box.height <= viewport.height) break;

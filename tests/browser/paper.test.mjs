@@ -228,22 +228,9 @@ test('paper tests: print the sheet and key, type two participants into the grid,
   } finally { await f.close(); }
 });
 
-// Clicks the n-th widget (0-based) with this role and name, scrolling it into view like clickWidget.
+// Clicks the n-th widget (0-based) with this role and name (lib.mjs clickWidget).
 async function clickNth(page, role, name, n) {
-  const viewport = page.viewportSize();
-  let box = null;
-  for (let i = 0; i < 30; i++) {
-    const element = mirror(page).getByRole(role, { name, exact: true }).nth(n);
-    await element.waitFor({ state: 'attached', timeout: 20000 });
-    box = await element.boundingBox().catch(() => null);
-    if (!box) { await page.waitForTimeout(100); continue; }
-    if (box.y >= 0 && box.y + box.height <= viewport.height) break;
-    await page.mouse.move(viewport.width / 2, viewport.height / 2);
-    await page.mouse.wheel(0, Math.max(-600, Math.min(600, box.y - viewport.height / 2)));
-    await page.waitForTimeout(150);
-  }
-  assert.ok(box && box.y >= 0 && box.y + box.height <= viewport.height, `${role} "${name}" #${n} not in view`);
-  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await clickWidget(page, role, name, { nth: n });
   // An answer changes the layout below it (a Check button appears): wait until the portal has drawn the
   // answer, so the next widget's rectangle is read from the new layout.
   if (role === 'radio' || role === 'checkbox')
