@@ -1,6 +1,9 @@
 // siaga_library.js — the C++ side's doorway to the page (linked with --js-library).
 // Each function is a thin adapter from C types to the bridge in web/bridge.js, which does the work.
 // Strings returned to C++ are malloc'd; the caller frees them.
+// This file goes through the Closure Compiler (ADVANCED): the bridge's methods are declared for it
+// (cmake/web.cmake), but the fields of objects shared with web/bridge.js and web/scorm.js must be
+// written quoted ('purpose', obj['purpose']) or Closure renames them.
 mergeInto(LibraryManager.library, {
   $siagaNewString__deps: ['malloc'],
   $siagaNewString: function (text) {
@@ -50,8 +53,9 @@ mergeInto(LibraryManager.library, {
   siaga_js_take_picked: function (lengthOut, metaOut) {
     const picked = SiagaBridge.takePicked();
     if (!picked) return 0;
-    HEAP32[metaOut >> 2] = siagaNewString(JSON.stringify({ purpose: picked.purpose, name: picked.name, error: picked.error || '' }));
-    const bytes = picked.bytes || new Uint8Array(0);
+    HEAP32[metaOut >> 2] = siagaNewString(JSON.stringify({
+      'purpose': picked['purpose'], 'name': picked['name'], 'error': picked['error'] || '' }));
+    const bytes = picked['bytes'] || new Uint8Array(0);
     const ptr = _malloc(bytes.length + 1);
     HEAPU8.set(bytes, ptr);
     HEAP32[lengthOut >> 2] = bytes.length;
@@ -69,6 +73,7 @@ mergeInto(LibraryManager.library, {
   siaga_js_lms_resume__deps: ['$siagaNewString'],
   siaga_js_lms_resume: function () { return siagaNewString(window.SiagaScorm ? SiagaScorm.resumeData() : ''); },
   siaga_js_lms_report: function (status, score, data) {
-    if (window.SiagaScorm) SiagaScorm.report({ lessonStatus: UTF8ToString(status), scoreRaw: score, suspendData: UTF8ToString(data) });
+    if (window.SiagaScorm)
+      SiagaScorm.report({ 'lessonStatus': UTF8ToString(status), 'scoreRaw': score, 'suspendData': UTF8ToString(data) });
   },
 });

@@ -2,7 +2,7 @@
 // damaged or refused storage reported without losing anything, two tabs, and PIN-protected learners.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clickWidget, createLearner, findAlert, findByRole, launch, mirror, screenshot, serve, settle, typeInto,
@@ -178,4 +178,52 @@ test('a PIN-protected learner cannot be opened without the PIN', async () => {
     const stored = await b.page.evaluate(() => localStorage.getItem('siaga.profiles'));
     assert.ok(!stored.includes('1234'), 'the PIN itself is never stored');
   } finally { await b.close(); }
+});
+
+test('progress downloaded on one device is imported on another through the file chooser; a foreign file is refused', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'siaga-move-'));
+  const a = await launch();
+  let file;
+  try {
+    await a.page.goto(served.url);
+    await waitForPortal(a.page);
+    await createLearner(a.page, 'Rina');
+    await openQuiz(a.page);
+    await clickWidget(a.page, 'radio', RIGHT_1);
+    await mirror(a.page).getByRole('radio', { name: RIGHT_1, exact: true }).and(mirror(a.page).locator('[aria-checked="true"]'))
+      .waitFor({ state: 'attached', timeout: 20000 });  // the answer is saved before leaving the quiz
+    await a.page.evaluate(() => { location.hash = '#/settings'; });
+    const [download] = await Promise.all([a.page.waitForEvent('download'), clickWidget(a.page, 'button', 'Download my progress')]);
+    file = join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+  } finally { await a.close(); }
+
+  const b = await launch();
+  try {
+    await b.page.goto(served.url);
+    await waitForPortal(b.page);
+    await createLearner(b.page, 'Rina');
+    await b.page.evaluate(() => { location.hash = '#/settings'; });
+    // A file that is not Siaga's is refused in plain words, and nothing changes.
+    const foreign = join(dir, 'holiday-photos.txt');
+    await writeFile(foreign, 'not progress at all');
+    let [chooser] = await Promise.all([b.page.waitForEvent('filechooser'), clickWidget(b.page, 'button', 'Import progress from a file')]);
+    await chooser.setFiles(foreign);
+    await findAlert(b.page, /holiday-photos\.txt is not a Siaga progress file\. Nothing was imported\./);
+    // The real file is added: the answer given on the other device is there.
+    [chooser] = await Promise.all([b.page.waitForEvent('filechooser'), clickWidget(b.page, 'button', 'Import progress from a file')]);
+    await chooser.setFiles(file);
+    await findAlert(b.page, /^Progress from .* was added\./);
+    await b.page.evaluate((hash) => { location.hash = hash; }, QUIZ);
+    await findByRole(b.page, 'heading', 'Check your understanding');
+    await settle(b.page);
+    await screenshot(b.page, 'progress-imported-on-second-device');
+    assert.equal(await mirror(b.page).getByRole('button', { name: 'Start the quiz', exact: true }).count(), 0,
+                 'the attempt begun on the other device is not continued');
+    assert.equal(await checked(b.page, 'radio', RIGHT_1), 'true');
+    assert.deepEqual(b.problems, []);
+  } finally {
+    await b.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 });
