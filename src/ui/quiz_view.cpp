@@ -155,7 +155,7 @@ const char* verdict_key(Verdict verdict) {
 
 std::string review_line(const View& v, const ReviewText& item) {
   std::string text = item.ui_key.empty() ? plain(item.text) : v.t(item.ui_key);
-  return item.label.empty() ? text : plain(item.label) + " → " + text;
+  return item.label.empty() ? text : plain(item.label) + ": " + text;
 }
 
 // A coloured panel: the verdict, then each piece of feedback. Its role is alert, so a screen reader

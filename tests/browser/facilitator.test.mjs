@@ -147,7 +147,7 @@ test('three participants send result codes; the facilitator checks them and gets
     await text(`Pretest: ${n} participants, class average ${pct(preSum, n * QUESTIONS)}% (${QUESTIONS} questions).`);
     await text(`Posttest: ${n} participants, class average ${pct(postSum, n * QUESTIONS)}% (${QUESTIONS} questions).`);
     await text(`Improved: ${improved} of ${n} participants with both tests. Average gain ${(gainSum / n).toFixed(1)} ` +
-               `percentage points (${pct(preSum, n * QUESTIONS)}% → ${pct(postSum, n * QUESTIONS)}%).`);
+               `percentage points (from ${pct(preSum, n * QUESTIONS)}% to ${pct(postSum, n * QUESTIONS)}%).`);
 
     // Per question: % right before and after, hardest (lowest posttest %) first.
     const expected = [];
