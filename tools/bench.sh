@@ -37,6 +37,7 @@ echo "bench.sh: snapshot of build/web/dist, and the same link with function name
 rm -rf "$bench/dist"
 cp -r build/web/dist "$bench/dist"
 export NODE_PATH=/usr/share/nodejs
+export EM_CLOSURE_COMPILER="$root/node_modules/google-closure-compiler-linux/compiler"  # as tools/build-web.sh
 # The portal's own link line (CMake wrote it), with names kept and another output: identical code.
 names="$bench/names"
 rm -rf "$names" && mkdir -p "$names"
