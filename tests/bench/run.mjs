@@ -461,8 +461,9 @@ KB = 1,000 bytes, MiB = 1,048,576 bytes. "Siaga ÷ reference" below 1 means Siag
   first visit stops at "Who is learning?". The slow link is set with the DevTools protocol
   (\`Network.emulateNetworkConditions\`: latency ${SLOW_LINK.latency} ms, ${SLOW_LINK.downloadThroughput} bytes/s each way, cache
   disabled) on the page and on its service worker (which gets an emulated link of its own: see "Load phases").
-- **Frame CPU**: Siaga's own measurement of each drawn frame (\`_siaga_frame_ms\`: from new frame to
-  the last GL call, wall-clock around single-threaded work), for every frame drawn while the mouse
+- **Frame CPU**: Siaga's own measurement of each drawn frame (\`_siaga_frame_ms\`: from new frame
+  through the GL calls, the learner's actions and the accessibility mirror's update, wall-clock around
+  single-threaded work), for every frame drawn while the mouse
   moves over the page and the wheel scrolls (${VIEWPORT.width}×${VIEWPORT.height}). Chromium coarsens timers to 0.1 ms.
   The synthetic catalog is 10 courses of 100 generated modules (about 3.8 KB of Markdown each).
 - **Idle**: ${IDLE_SECONDS} s without input after the page settled (Siaga: its catalog, a learner signed in;
