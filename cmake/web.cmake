@@ -42,8 +42,7 @@ set(sdl_sources
   events/SDL_clipboardevents.c events/SDL_displayevents.c events/SDL_dropevents.c events/SDL_events.c
   events/SDL_gesture.c events/SDL_keyboard.c events/SDL_mouse.c events/SDL_quit.c events/SDL_touch.c
   events/SDL_windowevents.c file/SDL_rwops.c haptic/SDL_haptic.c haptic/dummy/SDL_syshaptic.c
-  joystick/SDL_gamecontroller.c joystick/SDL_joystick.c joystick/controller_type.c
-  joystick/dummy/SDL_sysjoystick.c power/SDL_power.c render/SDL_render.c sensor/SDL_sensor.c
+  power/SDL_power.c render/SDL_render.c sensor/SDL_sensor.c
   sensor/dummy/SDL_dummysensor.c stdlib/SDL_crc16.c stdlib/SDL_crc32.c stdlib/SDL_getenv.c
   stdlib/SDL_iconv.c stdlib/SDL_malloc.c stdlib/SDL_qsort.c stdlib/SDL_stdlib.c stdlib/SDL_string.c
   stdlib/SDL_strtokr.c thread/SDL_thread.c thread/generic/SDL_syscond.c thread/generic/SDL_sysmutex.c
@@ -64,6 +63,11 @@ list(TRANSFORM sdl_sources PREPEND "${SDL_DIR}/src/")
 # references (and SDL_FillRect, which Emscripten would otherwise fill from its JS SDL 1
 # emulation) are stubbed in src/platform/web/sdl_no_blit.c.
 list(APPEND sdl_sources "${PROJECT_SOURCE_DIR}/src/platform/web/sdl_no_blit.c")
+# Emscripten's eglGetProcAddress keeps every GL entry point and its JS glue; the portal looks none up
+# by name (src/platform/web/sdl_no_gl_loader.c).
+list(APPEND sdl_sources "${PROJECT_SOURCE_DIR}/src/platform/web/sdl_no_gl_loader.c")
+# No game controllers: SDL's joystick sources are left out and ImGui's backend gets three stubs.
+list(APPEND sdl_sources "${PROJECT_SOURCE_DIR}/src/platform/web/sdl_no_gamecontroller.c")
 add_library(sdl2 STATIC ${sdl_sources})
 target_include_directories(sdl2 SYSTEM PUBLIC "${SDL_GEN_INCLUDE}")
 target_include_directories(sdl2 PRIVATE "${SDL_DIR}/src")
@@ -77,6 +81,9 @@ include(cmake/imgui.cmake)
 target_sources(imgui PRIVATE "${PROJECT_SOURCE_DIR}/src/platform/web/gl_state.c")
 set_source_files_properties("${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp" PROPERTIES
   COMPILE_OPTIONS "-include;${PROJECT_SOURCE_DIR}/src/platform/web/gl_state.h")
+# ImGui's built-in font is never used; src/platform/web/imgui_no_default_font.h keeps it out of the link.
+set_source_files_properties("${IMGUI_DIR}/imgui_draw.cpp" PROPERTIES
+  COMPILE_OPTIONS "-include;${PROJECT_SOURCE_DIR}/src/platform/web/imgui_no_default_font.h")
 
 # [SECTION] The portal and its release flags ---------------------------------------------------------
 # Every release flag of the web build lives here; tools/size-report.sh measures their effect.
@@ -134,6 +141,11 @@ target_link_options(siaga PRIVATE
   -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
   -sDISABLE_EXCEPTION_CATCHING=1
   -sDYNAMIC_EXECUTION=0
+  # Glue the portal does not need (each measured in the size report when added): GL error tracking in JS
+  # (ImGui checks no GL errors), errno for JS syscalls, longjmp, the TextDecoder fallback (every
+  # browser with WebGL 2 has TextDecoder), and GL strings rewritten for desktop-GL code.
+  -sGL_TRACK_ERRORS=0 -sSUPPORT_ERRNO=0 -sSUPPORT_LONGJMP=0 -sTEXTDECODER=2
+  -sGL_EMULATE_GLES_VERSION_STRING_FORMAT=0 -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0
   ${closure_flags}
   "--js-library=${PROJECT_SOURCE_DIR}/web/siaga_library.js")
 set_property(TARGET siaga APPEND PROPERTY LINK_DEPENDS "${PROJECT_SOURCE_DIR}/web/siaga_library.js")

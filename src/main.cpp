@@ -159,7 +159,8 @@ int on_sdl_event(void* user, SDL_Event* event) {
   return 0;
 }
 
-void rebuild_fonts_if_needed(Runtime& rt) {
+// Returns false when there is no font to draw with (the web page then shows a problem instead).
+bool rebuild_fonts_if_needed(Runtime& rt) {
   // The theme follows the settings too: restyle ImGui when it changed (cheap check each frame).
   if (siaga::ui::set_theme(rt.app.settings.theme)) siaga::ui::apply_theme_to_imgui();
   const float ratio = pixel_ratio(rt);
@@ -168,18 +169,30 @@ void rebuild_fonts_if_needed(Runtime& rt) {
   const bool projector = rt.ui.projector.body || siaga::ui::is_projector_screen(rt.app.route.screen);
   if (rt.ui.fonts.body && ratio == rt.ui.pixel_ratio && scale == rt.ui.text_scale &&
       projector == (rt.ui.projector.body != nullptr) && !rt.fonts_stale)
-    return;
+    return true;
   rt.fonts_stale = false;
   rt.ui.pixel_ratio = ratio;
   rt.ui.text_scale = scale;
   rt.ui.fonts = siaga::ui::build_fonts(rt.font_files, rt.ui.text_scale, ratio, projector ? &rt.ui.projector : nullptr);
   if (!rt.ui.fonts.body) {
-    ImGui::GetIO().Fonts->AddFontDefault();
+#ifdef __EMSCRIPTEN__
+    // loader.js does not start the portal without its font files, so this should not happen; if it
+    // does, the learner is told. ImGui's built-in font is not in the web build (cmake/web.cmake).
+    EM_ASM({
+      if (window['SiagaProblem'])
+        window['SiagaProblem']('Siaga could not read its font files. Reload the page; your saved progress is kept.',
+                               'Siaga tidak dapat membaca berkas hurufnya. Muat ulang halaman; kemajuan yang tersimpan tetap ada.');
+    });
+    return false;
+#else
+    ImGui::GetIO().Fonts->AddFontDefault();  // without build/native/assets: ImGui's own font (ASCII)
     rt.ui.fonts = {};
     rt.ui.projector = {};
+#endif
   }
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
+  return true;
 }
 
 #ifndef __EMSCRIPTEN__
@@ -268,7 +281,10 @@ void frame(void* arg) {
   --rt.frames_wanted;
 
   const double frame_start = now_ms();
-  rebuild_fonts_if_needed(rt);
+  if (!rebuild_fonts_if_needed(rt)) {
+    pause_loop(rt);
+    return;
+  }
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   ImGui::NewFrame();

@@ -63,12 +63,24 @@
     return bytes;
   }
 
+  // The LMS side (scorm.js) only when an LMS launched the package (?scorm=1, tools/package-scorm.sh);
+  // other visits do not download it. It must run before C++ asks whether an LMS is connected. If it
+  // cannot load, the portal runs standalone and says so in the console.
+  const scormReady = new URLSearchParams(location.search).get('scorm') !== '1' ? Promise.resolve()
+    : new Promise((resolve) => {
+      const script = document.createElement('script');
+      script.src = 'scorm.js';
+      script.onload = resolve;
+      script.onerror = () => { console.warn('Siaga: scorm.js did not load; progress is not reported to the LMS.'); resolve(); };
+      document.head.appendChild(script);
+    });
+
   $('loading').hidden = false;
   showProgress();
   performance.mark('siaga-load-start');
 
-  Promise.all(wanted.map((name) => fetchCounting(name).then((bytes) => [name, bytes])))
-    .then((files) => {
+  Promise.all([Promise.all(wanted.map((name) => fetchCounting(name).then((bytes) => [name, bytes]))), scormReady])
+    .then(([files]) => {
       let wasm = null;
       for (const [name, bytes] of files) {
         if (name === 'siaga.wasm') wasm = bytes;
