@@ -76,11 +76,6 @@ target_compile_options(sdl2 PRIVATE -Wno-everything)
 # [SECTION] Dear ImGui ---------------------------------------------------------------------------
 set(SIAGA_IMGUI_GL_DEFINES IMGUI_IMPL_OPENGL_ES3)  # WebGL2 = GLES 3.0
 include(cmake/imgui.cmake)
-# The backend's per-frame GL state queries are answered without asking WebGL: see
-# src/platform/web/gl_state.h (2.5-3.6 ms of a 3-5 ms frame went to them).
-target_sources(imgui PRIVATE "${PROJECT_SOURCE_DIR}/src/platform/web/gl_state.c")
-set_source_files_properties("${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp" PROPERTIES
-  COMPILE_OPTIONS "-include;${PROJECT_SOURCE_DIR}/src/platform/web/gl_state.h")
 # ImGui's built-in font is never used; src/platform/web/imgui_no_default_font.h keeps it out of the link.
 set_source_files_properties("${IMGUI_DIR}/imgui_draw.cpp" PROPERTIES
   COMPILE_OPTIONS "-include;${PROJECT_SOURCE_DIR}/src/platform/web/imgui_no_default_font.h")
@@ -142,9 +137,9 @@ target_link_options(siaga PRIVATE
   -sDISABLE_EXCEPTION_CATCHING=1
   -sDYNAMIC_EXECUTION=0
   # Glue the portal does not need (each measured in the size report when added): GL error tracking in JS
-  # (ImGui checks no GL errors), errno for JS syscalls, longjmp, the TextDecoder fallback (every
+  # (ImGui checks no GL errors), longjmp, the TextDecoder fallback (every
   # browser with WebGL 2 has TextDecoder), and GL strings rewritten for desktop-GL code.
-  -sGL_TRACK_ERRORS=0 -sSUPPORT_ERRNO=0 -sSUPPORT_LONGJMP=0 -sTEXTDECODER=2
+  -sGL_TRACK_ERRORS=0 -sSUPPORT_LONGJMP=0 -sTEXTDECODER=2
   -sGL_EMULATE_GLES_VERSION_STRING_FORMAT=0 -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0
   ${closure_flags}
   "--js-library=${PROJECT_SOURCE_DIR}/web/siaga_library.js")

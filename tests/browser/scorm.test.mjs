@@ -182,7 +182,9 @@ test('a portal not launched as a SCO leaves an LMS API on the page alone', async
     await clickInFrame(b.page, frame, lookAround, 'link "Just look around"');
     await findByRole(frame, 'heading', 'Protecting migrants in countries in crisis');
     await settle(frame);
-    assert.equal(await frame.evaluate(() => SiagaScorm.connected()), false);
+    // Without ?scorm=1 the LMS side is not even downloaded (web/loader.js).
+    assert.equal(await frame.evaluate(() => typeof window.SiagaScorm), 'undefined');
+    assert.equal(await frame.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/scorm.js'))), false);
     await b.page.evaluate(() => siagaHost.unload());
     await b.page.waitForTimeout(500);
     assert.deepEqual(await lmsLog(b.page), []);
