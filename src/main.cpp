@@ -55,6 +55,7 @@
 extern "C" {
 void siaga_js_first_frame();
 double siaga_js_pixel_ratio();
+double siaga_js_touch_time();
 }
 #endif
 
@@ -147,14 +148,28 @@ float pixel_ratio(Runtime& rt) {
 #endif
 }
 
+// When a finger event happened, in ms. SDL stamps an event when the page receives it, but a page busy
+// drawing (a slow phone, software GL) receives a flick's last move and the lift together, long after
+// they happened, and the fling would read as a finger that rested. In the browser the DOM event's own
+// time is used instead (web/bridge.js notes it before SDL sees the event).
+double touch_time(Uint32 sdl_timestamp) {
+#ifdef __EMSCRIPTEN__
+  (void)sdl_timestamp;
+  return siaga_js_touch_time();
+#else
+  return sdl_timestamp;
+#endif
+}
+
 int on_sdl_event(void* user, SDL_Event* event) {
   // SDL 2.26 pushes a sentinel into the queue on every poll; it is not news.
   if (event->type == SDL_POLLSENTINEL) return 0;
   // A finger's path with its times, for the fling speed of touch scrolling (frames may lag behind).
   if (event->type == SDL_MOUSEMOTION && event->motion.which == SDL_TOUCH_MOUSEID)
-    siaga::ui::touch_event(static_cast<float>(event->motion.y), event->motion.timestamp, false);
+    siaga::ui::touch_event(static_cast<float>(event->motion.y), touch_time(event->motion.timestamp), false);
   if ((event->type == SDL_MOUSEBUTTONDOWN || event->type == SDL_MOUSEBUTTONUP) && event->button.which == SDL_TOUCH_MOUSEID)
-    siaga::ui::touch_event(static_cast<float>(event->button.y), event->button.timestamp, event->type == SDL_MOUSEBUTTONDOWN);
+    siaga::ui::touch_event(static_cast<float>(event->button.y), touch_time(event->button.timestamp),
+                           event->type == SDL_MOUSEBUTTONDOWN);
   want_frames(*static_cast<Runtime*>(user));
   return 0;
 }
@@ -178,11 +193,7 @@ bool rebuild_fonts_if_needed(Runtime& rt) {
 #ifdef __EMSCRIPTEN__
     // loader.js does not start the portal without its font files, so this should not happen; if it
     // does, the learner is told. ImGui's built-in font is not in the web build (cmake/web.cmake).
-    EM_ASM({
-      if (window['SiagaProblem'])
-        window['SiagaProblem']('Siaga could not read its font files. Reload the page; your saved progress is kept.',
-                               'Siaga tidak dapat membaca berkas hurufnya. Muat ulang halaman; kemajuan yang tersimpan tetap ada.');
-    });
+    report_fatal("Siaga could not read its font files. Reload the page; your saved progress is kept.");
     return false;
 #else
     ImGui::GetIO().Fonts->AddFontDefault();  // without build/native/assets: ImGui's own font (ASCII)

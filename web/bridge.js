@@ -386,6 +386,13 @@ window.SiagaBridge = (function () {
     if (event.key && event.key.startsWith('siaga.')) { storageChanged = true; wake(); }
   });
 
+  // [touch] When the finger really moved: the DOM event's time, noted before SDL handles the same
+  // event (capture on window runs first). C++ measures a fling's speed with it: a busy page receives a
+  // flick's last move and the lift together, and their arrival times would read as a resting finger.
+  let touchTime = 0;
+  for (const type of ['touchstart', 'touchmove', 'touchend', 'touchcancel'])
+    window.addEventListener(type, (event) => { touchTime = event.timeStamp; }, { capture: true, passive: true });
+
   window.addEventListener('hashchange', wake);
   window.addEventListener('popstate', wake);
   document.addEventListener('visibilitychange', () => { if (!document.hidden) wake(); });
@@ -459,5 +466,6 @@ window.SiagaBridge = (function () {
     isFullscreen() { return !!document.fullscreenElement; },
     takePicked() { const p = picked; picked = null; return p; },
     framesDrawn() { return module && module._siaga_frames_drawn ? module._siaga_frames_drawn() : 0; },
+    touchTime() { return touchTime; },
   };
 })();

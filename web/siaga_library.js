@@ -41,6 +41,7 @@ mergeInto(LibraryManager.library, {
   siaga_js_push_hash: function (hash) { SiagaBridge.pushHash(UTF8ToString(hash)); },
   siaga_js_first_frame: function () { SiagaBridge.firstFrame(); },
   siaga_js_pixel_ratio: function () { return window.devicePixelRatio || 1; },
+  siaga_js_touch_time: function () { return SiagaBridge.touchTime(); },
   siaga_js_now: function () { return Date.now(); },
   siaga_js_random: function (out, count) { crypto.getRandomValues(HEAPU8.subarray(out, out + count)); },
   siaga_js_take_storage_changed: function () { return SiagaBridge.takeStorageChanged() ? 1 : 0; },
