@@ -73,7 +73,14 @@ export async function clickWidget(page, role, name, { nth } = {}) {
     }
     box = await element.boundingBox().catch(() => null);
     if (!box) { await page.waitForTimeout(100); continue; }
-    if (box.y >= 0 && box.y + box.height <= viewport.height) break;
+    if (box.y >= 0 && box.y + box.height <= viewport.height) {
+      // Only a rectangle that has stopped moving: a scroll still being drawn would take the click
+      // to where the widget was a frame ago.
+      await page.waitForTimeout(100);
+      const again = await element.boundingBox().catch(() => null);
+      if (again && again.x === box.x && again.y === box.y) break;
+      continue;
+    }
     await page.mouse.move(viewport.width / 2, viewport.height / 2);
     await page.mouse.wheel(0, Math.max(-600, Math.min(600, box.y - viewport.height / 2)));
     await page.waitForTimeout(150);
