@@ -95,6 +95,7 @@ struct Runtime {
   bool paused = false;
   bool first_frame_reported = false;
   bool wake_pending = false;        // a timed wake-up (FrameOutput::wake_after_ms) is scheduled
+  long wake_timeout = 0;            // its browser timeout (web)
   unsigned long frames_drawn = 0;
   // CPU time of the most recent drawn frames (ms), for the benchmark (tools/bench): a ring buffer.
   static constexpr int kFrameTimes = 512;
@@ -130,9 +131,19 @@ void timed_wake(void* user) {
 void schedule_wake(Runtime& rt, int after_ms) {
   rt.wake_pending = true;
 #ifdef __EMSCRIPTEN__
-  emscripten_set_timeout(timed_wake, after_ms, &rt);
+  rt.wake_timeout = emscripten_set_timeout(timed_wake, after_ms, &rt);
 #else
   rt.wake_at = now_ms() + after_ms;
+#endif
+}
+
+// The screen no longer wants the timed redraw it asked for (a timer was paused, a glide stopped).
+void cancel_wake(Runtime& rt) {
+  rt.wake_pending = false;
+#ifdef __EMSCRIPTEN__
+  emscripten_clear_timeout(rt.wake_timeout);
+#else
+  rt.wake_at = -1;
 #endif
 }
 
@@ -325,6 +336,7 @@ void frame(void* arg) {
   rt.frame_ms[rt.frames_drawn % Runtime::kFrameTimes] = now_ms() - frame_start;
   ++rt.frames_drawn;
   if (rt.output.wake_after_ms >= 0 && !rt.wake_pending) schedule_wake(rt, rt.output.wake_after_ms);
+  else if (rt.output.wake_after_ms < 0 && rt.wake_pending) cancel_wake(rt);
 #ifdef __EMSCRIPTEN__
   if (!rt.first_frame_reported) {
     rt.first_frame_reported = true;
