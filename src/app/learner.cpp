@@ -20,6 +20,7 @@
 
 #include "app/controller.h"
 #include "app/facilitator.h"
+#include "app/handlers.h"
 #include "core/course_status.h"
 #include "core/certificate.h"
 #include "core/printable.h"
@@ -134,18 +135,18 @@ void form_error(AppState& app, std::string key, std::string detail = "") {
   app.form_error_detail = std::move(detail);
 }
 
-bool create_profile(AppState& app, Platform& platform, const Action& action) {
-  if (auto problem = profile_name_problem(action.text)) {
+bool create_profile(AppState& app, Platform& platform, const CreateProfile& action) {
+  if (auto problem = profile_name_problem(action.name)) {
     form_error(app, "learners.name_problem", *problem);
     return true;
   }
   Profile profile;
   profile.id = "p" + hex(platform.random_bytes(6));
-  profile.name = action.text;
-  profile.colour = action.number;
+  profile.name = action.name;
+  profile.colour = action.colour;
   profile.created_at = platform.now_ms();
-  if (!action.text2.empty()) {
-    auto pin = make_pin_hash(action.text2, platform.random_bytes(kPinSaltMinBytes));
+  if (!action.pin.empty()) {
+    auto pin = make_pin_hash(action.pin, platform.random_bytes(kPinSaltMinBytes));
     if (!pin) {
       form_error(app, "learners.pin_problem");
       return true;
@@ -158,10 +159,10 @@ bool create_profile(AppState& app, Platform& platform, const Action& action) {
   return true;
 }
 
-bool try_sign_in(AppState& app, Platform& platform, const Action& action) {
-  const Profile* profile = find_profile(app.profiles, action.text);
+bool try_sign_in(AppState& app, Platform& platform, const SignIn& action) {
+  const Profile* profile = find_profile(app.profiles, action.profile_id);
   if (!profile) return false;
-  if (profile->pin && !verify_pin(*profile->pin, action.text2)) {
+  if (profile->pin && !verify_pin(*profile->pin, action.pin)) {
     form_error(app, "learners.wrong_pin");
     return true;
   }
@@ -231,8 +232,8 @@ uint64_t seed_from(std::string_view bytes) {
   return seed;
 }
 
-bool start_quiz(AppState& app, Platform& platform, const Action& action) {
-  const QuizRef ref = find_quiz(app, action.route, action.text);
+bool start_quiz(AppState& app, Platform& platform, const StartQuiz& action) {
+  const QuizRef ref = find_quiz(app, Route{Screen::Module, action.course, action.module, ""}, action.quiz);
   if (!ref.quiz || app.profile_id.empty()) return false;
   if (open_attempt(app.progress, ref.course->id, ref.quiz->id)) return false;  // resume, don't restart
   if (attempts_left(*ref.quiz, quiz_attempts(app.progress, ref.course->id, ref.quiz->id)) == 0) return false;
@@ -247,19 +248,19 @@ const Quiz* quiz_of_attempt(const AppState& app, const QuizAttempt& attempt) {
   return find_quiz(app, Route{Screen::Module, attempt.course_id, attempt.module_id, ""}, attempt.quiz_id).quiz;
 }
 
-bool answer_question(AppState& app, Platform& platform, const Action& action) {
-  const QuizAttempt* found = find_attempt(app.progress, action.text);
+bool answer_question(AppState& app, Platform& platform, const AnswerChosen& action) {
+  const QuizAttempt* found = find_attempt(app.progress, action.attempt);
   if (!found) return false;
   QuizAttempt attempt = *found;
   const Quiz* quiz = quiz_of_attempt(app, attempt);
-  if (!quiz || record_answer(attempt, *quiz, action.text2, action.answer, platform.now_ms()) != RecordResult::Recorded)
+  if (!quiz || record_answer(attempt, *quiz, action.question, action.answer, platform.now_ms()) != RecordResult::Recorded)
     return false;
-  app.checked_questions.erase(attempt.id + "/" + action.text2);
+  app.checked_questions.erase(attempt.id + "/" + action.question);
   // The question answered becomes the resume point, so "Continue" lands on it.
   if (const QuizRef ref = find_quiz(app, Route{Screen::Module, attempt.course_id, attempt.module_id, ""}, attempt.quiz_id);
       ref.module) {
     if (const std::string section = section_of_quiz(*ref.module, attempt.quiz_id); !section.empty())
-      record_question_reached(app.progress, attempt.course_id, attempt.module_id, section, action.text2,
+      record_question_reached(app.progress, attempt.course_id, attempt.module_id, section, action.question,
                               platform.now_ms());
   }
   put_attempt(app.progress, std::move(attempt));
@@ -267,8 +268,8 @@ bool answer_question(AppState& app, Platform& platform, const Action& action) {
   return true;
 }
 
-bool submit_quiz(AppState& app, Platform& platform, const Action& action) {
-  const QuizAttempt* found = find_attempt(app.progress, action.text);
+bool submit_quiz(AppState& app, Platform& platform, const SubmitQuiz& action) {
+  const QuizAttempt* found = find_attempt(app.progress, action.attempt);
   if (!found || found->submitted) return false;
   QuizAttempt attempt = *found;
   const QuizRef ref = find_quiz(app, Route{Screen::Module, attempt.course_id, attempt.module_id, ""}, attempt.quiz_id);
@@ -281,16 +282,16 @@ bool submit_quiz(AppState& app, Platform& platform, const Action& action) {
 }
 
 // The signed-in learner's certificate of a completed course: printed, or downloaded as an HTML file.
-void get_certificate(AppState& app, Platform& platform, const Action& action) {
+void get_certificate(AppState& app, Platform& platform, std::string_view course_id, bool as_file) {
   const Profile* profile = find_profile(app.profiles, app.profile_id);
   const Language* language = app.catalog.find_language(app.language);
-  const Course* course = language ? find_course(*language, action.text) : nullptr;
+  const Course* course = language ? find_course(*language, course_id) : nullptr;
   if (!profile || !course) return;
   const auto certificate = learner_certificate(*course, app.progress, profile->name);
   if (!certificate) return;
   const std::string html = certificate_html(*certificate, course->title, ui_text(app), app.language);
   std::string file_name = "siaga-certificate-" + course->id + "-" + certificate->code;
-  if (action.number == 1) platform.download_file(file_name + ".html", "text/html", html);
+  if (as_file) platform.download_file(file_name + ".html", "text/html", html);
   else platform.print_document(file_name, html);
 }
 
@@ -346,39 +347,110 @@ void start_learners(AppState& app, Platform& platform) {
   }
 }
 
-bool apply_learner_action(AppState& app, Platform& platform, const Action& action) {
-  switch (action.kind) {
-    case Action::Kind::CreateProfile: return create_profile(app, platform, action);
-    case Action::Kind::SignIn: return try_sign_in(app, platform, action);
-    case Action::Kind::ContinueAsGuest:
-      app.profile_id.clear();
-      app.guest = true;
-      app.progress = LearnerProgress{};
-      return true;
-    case Action::Kind::SignOut: sign_out(app, platform); return true;
-    case Action::Kind::RemoveMyData: remove_my_data(app, platform); return true;
-    case Action::Kind::ExportProgress: export_my_progress(app, platform); return false;
-    case Action::Kind::ImportProgress: platform.pick_file("import-progress", ".json,application/json"); return false;
-    case Action::Kind::SetIdleSignOut:
-      app.profiles.idle_sign_out_minutes = action.number;
-      save_profiles(app, platform);
-      return true;
-    case Action::Kind::DismissNotice:
-      if (action.number >= 0 && action.number < static_cast<int>(app.data_notices.size()))
-        app.data_notices.erase(app.data_notices.begin() + action.number);
-      return true;
-    case Action::Kind::StartQuiz: return start_quiz(app, platform, action);
-    case Action::Kind::AnswerQuestion: return answer_question(app, platform, action);
-    case Action::Kind::CheckQuestion: return app.checked_questions.insert(action.text + "/" + action.text2).second;
-    case Action::Kind::SubmitQuiz: return submit_quiz(app, platform, action);
-    case Action::Kind::GetCertificate: get_certificate(app, platform, action); return false;
-    case Action::Kind::SectionReached:
-      if (!app.profile_id.empty() && record_section_reached(app.progress, action.route.course, action.route.module,
-                                                            action.route.section, platform.now_ms()))
-        save_progress(app, platform);
-      return false;
-    default: return apply_facilitator_action(app, platform, action);
-  }
+// [SECTION] Learner actions -------------------------------------------------------------------------
+
+namespace {
+
+// In an LMS, each change is reported (status, score, suspend data) and committed.
+bool reported(AppState& app, Platform& platform, bool changed) {
+  if (changed) report_to_lms(app, platform);
+  return changed;
+}
+
+// Whoever just came in goes from "Who is learning?" to the catalog.
+void leave_learners_screen(AppState& app, Platform& platform) {
+  if (app.route.screen != Screen::Learners) return;
+  app.route = Route{};
+  platform.push_hash(route_to_hash(app.route));
+}
+
+bool signed_in(const AppState& app) { return !app.profile_id.empty() && app.form_error_key.empty(); }
+
+}  // namespace
+
+bool apply(AppState& app, Platform& platform, const CreateProfile& action) {
+  const bool changed = reported(app, platform, create_profile(app, platform, action));
+  if (signed_in(app)) leave_learners_screen(app, platform);
+  return changed;
+}
+
+bool apply(AppState& app, Platform& platform, const SignIn& action) {
+  const bool changed = reported(app, platform, try_sign_in(app, platform, action));
+  if (signed_in(app)) leave_learners_screen(app, platform);
+  return changed;
+}
+
+bool apply(AppState& app, Platform& platform, const ContinueAsGuest&) {
+  app.profile_id.clear();
+  app.guest = true;
+  app.progress = LearnerProgress{};
+  reported(app, platform, true);
+  leave_learners_screen(app, platform);
+  return true;
+}
+
+bool apply(AppState& app, Platform& platform, const SignOut&) {
+  sign_out(app, platform);
+  return reported(app, platform, true);
+}
+
+bool apply(AppState& app, Platform& platform, const RemoveMyData&) {
+  remove_my_data(app, platform);
+  return reported(app, platform, true);
+}
+
+bool apply(AppState& app, Platform& platform, const ExportProgress&) {
+  export_my_progress(app, platform);
+  return false;
+}
+
+bool apply(AppState&, Platform& platform, const ImportProgress&) {
+  platform.pick_file("import-progress", ".json,application/json");
+  return false;
+}
+
+bool apply(AppState& app, Platform& platform, const SetIdleSignOut& action) {
+  app.profiles.idle_sign_out_minutes = action.minutes;
+  save_profiles(app, platform);
+  return reported(app, platform, true);
+}
+
+bool apply(AppState& app, Platform& platform, const DismissNotice& action) {
+  if (action.index >= 0 && action.index < static_cast<int>(app.data_notices.size()))
+    app.data_notices.erase(app.data_notices.begin() + action.index);
+  return reported(app, platform, true);
+}
+
+bool apply(AppState& app, Platform& platform, const StartQuiz& action) {
+  return reported(app, platform, start_quiz(app, platform, action));
+}
+
+bool apply(AppState& app, Platform& platform, const AnswerChosen& action) {
+  return reported(app, platform, answer_question(app, platform, action));
+}
+
+bool apply(AppState& app, Platform& platform, const CheckAnswer& action) {
+  return reported(app, platform, app.checked_questions.insert(action.attempt + "/" + action.question).second);
+}
+
+bool apply(AppState& app, Platform& platform, const SubmitQuiz& action) {
+  return reported(app, platform, submit_quiz(app, platform, action));
+}
+
+bool apply(AppState& app, Platform& platform, const PrintCertificate& action) {
+  get_certificate(app, platform, action.course, false);
+  return false;
+}
+
+bool apply(AppState& app, Platform& platform, const DownloadCertificate& action) {
+  get_certificate(app, platform, action.course, true);
+  return false;
+}
+
+void record_section_for_learner(AppState& app, Platform& platform, const Route& where) {
+  if (!app.profile_id.empty() &&
+      record_section_reached(app.progress, where.course, where.module, where.section, platform.now_ms()))
+    save_progress(app, platform);
 }
 
 bool poll_learners(AppState& app, Platform& platform) {

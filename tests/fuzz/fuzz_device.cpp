@@ -54,10 +54,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   siaga::start_app(app, platform);
   if (!app.profile_id.empty()) require(siaga::find_profile(app.profiles, app.profile_id) != nullptr);
 
-  siaga::Action reached;
-  reached.kind = siaga::Action::Kind::SectionReached;
-  reached.route = siaga::Route{siaga::Screen::Module, "micic", "why-micic", "initiative"};
-  siaga::apply_action(app, platform, reached);
+  siaga::apply_action(app, platform,
+                      siaga::SectionReached{siaga::Route{siaga::Screen::Module, "micic", "why-micic", "initiative"}});
   siaga::poll_app(app, platform);
   if (!app.profile_id.empty() && !progress_key.empty() && progress_key == "siaga.progress." + app.profile_id) {
     const std::string& stored = platform.stored[progress_key];
