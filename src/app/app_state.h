@@ -26,9 +26,14 @@ struct AppState {
   std::string language_error;       // the pack of pending_language failed to load
   Route route;
   Settings settings;
-  bool storage_available = true;    // false: nothing can be saved on this device (session in memory)
-  bool storage_write_failed = false;
-  bool settings_damaged = false;
+  // The device's storage as the device store (app/device_store.h) found it.
+  struct StorageState {
+    bool available = true;             // false: nothing can be saved on this device (session in memory)
+    bool write_failed = false;         // the last write was refused (full, blocked); the next success clears it
+    std::vector<std::string> blocked;  // keys whose unreadable text could not be set aside: never written
+  };
+  StorageState storage;
+  bool settings_damaged = false;       // the stored settings could not be read: defaults are in use
 
   // Learners on this device, and the one signed in ("" = nobody; guests read but save nothing).
   ProfileStore profiles;
@@ -74,7 +79,6 @@ struct AppState {
   // ---- Session plans (src/app/plans.cpp, src/ui/plan_view.cpp): device-wide, not per learner ----
   struct PlansState {
     PlanStore store;
-    bool write_blocked = false;  // stored plans could not be read nor set aside: never write over them
     std::string error_key;       // the last plan action's problem (interface string key), "" = none
   };
   PlansState plans;

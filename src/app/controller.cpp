@@ -2,6 +2,7 @@
 
 #include <variant>
 
+#include "app/device_store.h"
 #include "app/handlers.h"
 #include "app/learner.h"
 #include "app/plans.h"
@@ -33,11 +34,7 @@ std::string add_pack(AppState& app, std::string_view pack_name, std::string_view
   return "";
 }
 
-void save_settings(AppState& app, Platform& platform) {
-  if (!app.storage_available) return;
-  const StoreResult result = platform.save(kSettingsKey, settings_to_json(app.settings));
-  app.storage_write_failed = result != StoreResult::Saved;
-}
+void save_settings(AppState& app, Platform& platform) { DeviceStore(app, platform).save_settings(); }
 
 // Makes tag the active language if its content is loaded; otherwise starts loading it.
 bool switch_language(AppState& app, Platform& platform, const std::string& tag) {
@@ -71,7 +68,7 @@ void start_in_lms(AppState& app, Platform& platform) {
       app.progress = merge_progress(app.progress, *decoded.value);
       app.progress.profile_id = "lms";
     } else {
-      app.data_notices.push_back({"data.set_aside", decoded.reason, true});
+      DeviceStore(app, platform).notify("data.set_aside", decoded.reason, true);
     }
   }
   if (app.route.screen == Screen::Catalog && !app.lms_course.empty())
@@ -95,14 +92,8 @@ void report_to_lms(AppState& app, Platform& platform) {
 std::string pack_asset_name(std::string_view language) { return "content-" + std::string(language) + ".pack"; }
 
 bool start_app(AppState& app, Platform& platform) {
-  app.storage_available = platform.storage_available();
-  if (app.storage_available) {
-    if (auto stored = platform.load(kSettingsKey)) {
-      const SettingsLoad loaded = parse_settings(*stored);
-      app.settings = loaded.settings;
-      app.settings_damaged = loaded.damaged;
-    }
-  }
+  app.storage.available = platform.storage_available();
+  DeviceStore(app, platform).load_settings();
   std::string language = app.settings.language;
   bool known = false;
   for (const auto& tag : kLanguages) known = known || tag == language;
@@ -115,7 +106,7 @@ bool start_app(AppState& app, Platform& platform) {
   } else {
     start_learners(app, platform);
   }
-  load_plans(app, platform);
+  DeviceStore(app, platform).load_plans();
   return app.pending_language.empty();
 }
 

@@ -13,8 +13,6 @@
 
 namespace siaga {
 
-inline constexpr const char* kSettingsKey = "siaga.settings";
-
 std::string pack_asset_name(std::string_view language);  // "content-id.pack"
 
 // Reads settings and the address, picks the language, and takes the content pack the page

@@ -1,16 +1,13 @@
 // facilitator.cpp — the facilitator's knowledge-check tools, applied through the Platform.
 //
-// Results are kept per course under "siaga.facilitator.results.<course>" as JSON lines (one result
-// file per line), written after every change, so a reload or a closed tab keeps what was collected.
-// A stored line that cannot be read is never dropped: it is kept aside in memory and written back
-// with the readable ones, and the facilitator is told.
+// A course's kept results and its answer grid of paper tests are stored by the device store
+// (app/device_store.h; keys in app/storage_keys.h), written after every change, so a reload or a
+// closed tab keeps what was collected. A stored result line that cannot be read is kept and written
+// back; a stored grid that cannot be read is left in place and never written over.
 //
-// The answer grid of paper tests is kept per course under "siaga.facilitator.paper.<course>"
-// (paper_rows_json), written after every edit. Its complete rows join the class report and the CSV
-// as records (paper_records), exactly like pasted codes. A stored grid that cannot be read is left
-// in place and never written over; the facilitator is told.
+// The answer grid's complete rows join the class report and the CSV as records (paper_records),
+// exactly like pasted codes.
 //
-// [SECTION] Storage
 // [SECTION] Codes and files
 // [SECTION] Paper tests and the answer grid
 // [SECTION] Entry points
@@ -20,6 +17,7 @@
 #include <string>
 
 #include "app/controller.h"
+#include "app/device_store.h"
 #include "app/handlers.h"
 #include "core/csv.h"
 #include "core/paper.h"
@@ -50,82 +48,14 @@ const CourseTests* tests_of(const std::vector<CourseTests>& known, std::string_v
   return nullptr;
 }
 
-// [SECTION] Storage -----------------------------------------------------------------------------------
-
-void load_results(AppState& app, Platform& platform) {
-  auto& f = app.facilitator;
-  f.records.clear();
-  f.unreadable.clear();
-  if (!app.storage_available) return;
-  const auto stored = platform.load(facilitator_results_key(f.course));
-  if (!stored) return;
-  size_t start = 0;
-  while (start < stored->size()) {
-    size_t end = stored->find('\n', start);
-    if (end == std::string::npos) end = stored->size();
-    const std::string line = stored->substr(start, end - start);
-    start = end + 1;
-    if (line.empty()) continue;
-    ResultFileOutcome parsed = parse_result_file(line);
-    if (parsed.ok() && parsed.record.course_id == f.course) f.records.push_back(std::move(parsed.record));
-    else f.unreadable.push_back(line);
-  }
-  if (!f.unreadable.empty()) note(app, "facilitator.stored_unreadable", std::to_string(f.unreadable.size()));
-}
-
 const Course* open_course(const AppState& app) {
   const Language* language = app.catalog.find_language(app.language);
   if (!language) language = app.catalog.find_language("en");
   return language ? find_course(*language, app.facilitator.course) : nullptr;
 }
 
-void load_paper_rows(AppState& app, Platform& platform) {
-  auto& f = app.facilitator;
-  f.paper_rows.clear();
-  f.paper_unreadable = false;
-  if (!app.storage_available) return;
-  const auto stored = platform.load(facilitator_paper_key(f.course));
-  if (!stored || stored->empty()) return;
-  if (auto rows = parse_paper_rows(*stored)) {
-    f.paper_rows = std::move(*rows);
-  } else {
-    f.paper_unreadable = true;
-    note(app, "paper.stored_unreadable");
-  }
-}
-
-void save_paper_rows(AppState& app, Platform& platform) {
-  const auto& f = app.facilitator;
-  if (f.paper_unreadable) return;  // never write over a grid that could not be read
-  if (!app.storage_available) {
-    note(app, "facilitator.not_saved");
-    return;
-  }
-  if (platform.save(facilitator_paper_key(f.course), paper_rows_json(f.paper_rows)) != StoreResult::Saved) {
-    app.storage_write_failed = true;
-    note(app, "facilitator.not_saved");
-  }
-}
-
-void save_results(AppState& app, Platform& platform) {
-  const auto& f = app.facilitator;
-  if (!app.storage_available) {
-    note(app, "facilitator.not_saved");
-    return;
-  }
-  std::string value;
-  for (const ResultRecord& record : f.records) {
-    // One line per record: JSON strings cannot hold a raw line break, so dropping them is safe.
-    std::string json = result_file_json(record);
-    std::erase_if(json, [](char c) { return c == '\n' || c == '\r'; });
-    value += json + "\n";
-  }
-  for (const std::string& line : f.unreadable) value += line + "\n";
-  if (platform.save(facilitator_results_key(f.course), value) != StoreResult::Saved) {
-    app.storage_write_failed = true;
-    note(app, "facilitator.not_saved");
-  }
-}
+void save_results(AppState& app, Platform& platform) { DeviceStore(app, platform).save_results(); }
+void save_paper_rows(AppState& app, Platform& platform) { DeviceStore(app, platform).save_paper_rows(); }
 
 // [SECTION] Codes and files ---------------------------------------------------------------------------
 
@@ -193,14 +123,6 @@ PaperRow* grid_row(AppState& app, int row) {
 
 }  // namespace
 
-std::string facilitator_paper_key(std::string_view course_id) {
-  return "siaga.facilitator.paper." + std::string(course_id);
-}
-
-std::string facilitator_results_key(std::string_view course_id) {
-  return "siaga.facilitator.results." + std::string(course_id);
-}
-
 void import_result_file(AppState& app, Platform& platform, const Platform::PickedFile& file) {
   auto& f = app.facilitator;
   if (f.course.empty()) return;
@@ -258,8 +180,9 @@ bool apply(AppState& app, Platform& platform, const FacilitatorChooseCourse& act
   if (action.course == f.course) return false;
   f = AppState::FacilitatorState{};
   f.course = action.course;
-  load_results(app, platform);
-  load_paper_rows(app, platform);
+  DeviceStore store(app, platform);
+  store.load_results();
+  store.load_paper_rows();
   return true;
 }
 

@@ -8,11 +8,6 @@
 
 namespace siaga {
 
-// Storage key of a course's kept results: JSON lines, one result file (result_file_json) per line.
-std::string facilitator_results_key(std::string_view course_id);
-// Storage key of a course's answer grid of paper tests (paper_rows_json).
-std::string facilitator_paper_key(std::string_view course_id);
-
 // A picked file with purpose "import-results": read, checked, and kept for the open course.
 void import_result_file(AppState& app, Platform& platform, const Platform::PickedFile& file);
 

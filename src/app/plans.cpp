@@ -1,28 +1,18 @@
-// plans.cpp — session plans kept in browser storage (see plans.h). Plans belong to the device, like the
-// facilitator's kept results, so they are saved whoever is signed in (guests included).
+// plans.cpp — the session plan actions. Plans belong to the device, like the facilitator's kept
+// results, so they are saved (by app/device_store.h) whoever is signed in, guests included.
 #include "app/plans.h"
 
 #include <algorithm>
 
 #include "app/controller.h"
+#include "app/device_store.h"
 #include "app/handlers.h"
 
 namespace siaga {
 
 namespace {
 
-void note(AppState& app, std::string key, std::string detail, bool error) {
-  for (const auto& n : app.data_notices)
-    if (n.key == key && n.detail == detail) return;
-  app.data_notices.push_back({std::move(key), std::move(detail), error});
-}
-
-bool save_plans(AppState& app, Platform& platform) {
-  if (!app.storage_available || app.plans.write_blocked) return false;
-  const StoreResult result = platform.save(kPlansKey, plans_to_json(app.plans.store));
-  app.storage_write_failed = result != StoreResult::Saved;
-  return result == StoreResult::Saved;
-}
+bool save_plans(AppState& app, Platform& platform) { return DeviceStore(app, platform).save_plans(); }
 
 const Course* course_for(const AppState& app, std::string_view course_id) {
   const Language* language = app.catalog.find_language(app.language);
@@ -46,23 +36,6 @@ std::string hex(const std::string& bytes) {
 
 std::string plan_file_name(const SessionPlan& plan) {
   return "session-plan-" + plan.course_id + "-" + plan.id + ".html";
-}
-
-void load_plans(AppState& app, Platform& platform) {
-  app.plans = {};
-  if (!app.storage_available) return;
-  const auto stored = platform.load(kPlansKey);
-  if (!stored || stored->empty()) return;
-  auto parsed = parse_plans(*stored);
-  if (parsed.ok()) {
-    app.plans.store = std::move(*parsed.value);
-    return;
-  }
-  const std::string recovery = "siaga.recovery." + std::string(kPlansKey) + "." + std::to_string(platform.now_ms());
-  const bool kept = platform.save(recovery, *stored) == StoreResult::Saved;
-  app.plans.write_blocked = !kept;
-  const char* what = parsed.error == DataError::NewerVersion ? "data.newer_version" : "data.set_aside";
-  note(app, kept ? what : "data.unreadable_kept", parsed.reason, true);
 }
 
 bool apply(AppState& app, Platform& platform, const PlanCreate& action) {

@@ -7,10 +7,6 @@
 
 namespace siaga {
 
-// Reads the stored plans (kPlansKey). Unreadable text is copied to "siaga.recovery.siaga.plans.<ms>"
-// with a notice; when even that fails, plans stay in memory only and the stored text is never written.
-void load_plans(AppState& app, Platform& platform);
-
 // The file name of a plan's printable page: "session-plan-<course>-<plan id>.html".
 std::string plan_file_name(const SessionPlan& plan);
 

@@ -98,8 +98,8 @@ void draw_header(const View& s) {
 }
 
 void draw_notices(const View& s) {
-  if (!s.app.storage_available) notice(s.t("notice.storage_refused"), theme().warning);
-  else if (s.app.storage_write_failed) notice(s.t("notice.storage_failed"), theme().warning);
+  if (!s.app.storage.available) notice(s.t("notice.storage_refused"), theme().warning);
+  else if (s.app.storage.write_failed) notice(s.t("notice.storage_failed"), theme().warning);
   if (s.app.settings_damaged) notice(s.t("notice.settings_damaged"), theme().warning);
   if (!s.app.pending_language.empty() && s.app.language_error.empty())
     notice(s.t("notice.loading_language"), theme().note);

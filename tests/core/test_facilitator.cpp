@@ -7,6 +7,7 @@
 
 #include "app/controller.h"
 #include "app/facilitator.h"
+#include "app/storage_keys.h"
 #include "app/learner.h"
 #include "core/csv.h"
 #include "memory_platform.h"
@@ -84,7 +85,7 @@ TEST_CASE("pasted codes are kept once, a typo and another course's code are repo
   REQUIRE(app.facilitator.records.size() == 2);
 
   // Stored as JSON lines; a fresh app (a reload) reads them back.
-  const std::string stored = platform.stored.at(facilitator_results_key("alpha"));
+  const std::string stored = platform.stored.at(storage_key::facilitator_results("alpha"));
   CHECK(std::count(stored.begin(), stored.end(), '\n') == 2);
   AppState reloaded = workshop_app();
   apply_action(reloaded, platform, choose("alpha"));
@@ -95,7 +96,7 @@ TEST_CASE("pasted codes are kept once, a typo and another course's code are repo
   CHECK(reloaded.facilitator.scan[0].status == ScanStatus::Duplicate);
   CHECK(reloaded.facilitator.scan[0].codes.at(0).duplicate_of_line == 0);
   CHECK(reloaded.facilitator.records.size() == 2);
-  CHECK(platform.stored.count(facilitator_results_key("beta")) == 0);
+  CHECK(platform.stored.count(storage_key::facilitator_results("beta")) == 0);
 }
 
 TEST_CASE("result files are imported for the open course; bad, duplicate and other-course files are refused") {
@@ -136,14 +137,14 @@ TEST_CASE("a damaged stored line is kept and written back, never dropped") {
   test::MemoryPlatform platform;
   std::string good = result_file_json(result("alpha", TestKind::Pretest, 4, 0b11, "ANDI"));
   std::erase(good, '\n');
-  platform.stored[facilitator_results_key("alpha")] = good + "\n{not json\n";
+  platform.stored[storage_key::facilitator_results("alpha")] = good + "\n{not json\n";
   AppState app = workshop_app();
   apply_action(app, platform, choose("alpha"));
   CHECK(app.facilitator.records.size() == 1);
   CHECK(app.facilitator.unreadable == std::vector<std::string>{"{not json"});
   CHECK(app.facilitator.notes.at(0).key == "facilitator.stored_unreadable");
   apply_action(app, platform, check("alpha", encode_result(result("alpha", TestKind::Posttest, 4, 0b111, "ANDI"))));
-  const std::string stored = platform.stored.at(facilitator_results_key("alpha"));
+  const std::string stored = platform.stored.at(storage_key::facilitator_results("alpha"));
   CHECK(stored.find("{not json") != std::string::npos);
   CHECK(app.facilitator.records.size() == 2);
 }
@@ -177,5 +178,5 @@ TEST_CASE("the CSV download is the open course's report, and a participant's res
 
   apply_action(app, platform, FacilitatorClearResults{});
   CHECK(app.facilitator.records.empty());
-  CHECK(platform.stored.at(facilitator_results_key("alpha")).empty());
+  CHECK(platform.stored.at(storage_key::facilitator_results("alpha")).empty());
 }

@@ -6,6 +6,7 @@
 
 #include "app/controller.h"
 #include "app/facilitator.h"
+#include "app/storage_keys.h"
 #include "app/learner.h"
 #include "core/certificate.h"
 #include "core/paper.h"
@@ -115,14 +116,14 @@ TEST_CASE("grid edits are saved as they happen, survive a reload, and complete r
 
 TEST_CASE("a stored grid that cannot be read is never written over") {
   test::MemoryPlatform platform;
-  platform.stored[facilitator_paper_key("alpha")] = "{not a grid";
+  platform.stored[storage_key::facilitator_paper("alpha")] = "{not a grid";
   AppState app = paper_app();
   apply_action(app, platform, FacilitatorChooseCourse{"alpha"});
   CHECK(app.facilitator.paper_unreadable);
   CHECK(app.facilitator.notes.back().key == "paper.stored_unreadable");
   CHECK_FALSE(apply_action(app, platform, PaperAddRow{"alpha", TestKind::Pretest}));
   apply_action(app, platform, FacilitatorClearResults{});
-  CHECK(platform.stored.at(facilitator_paper_key("alpha")) == "{not a grid");
+  CHECK(platform.stored.at(storage_key::facilitator_paper("alpha")) == "{not a grid");
 }
 
 TEST_CASE("a learner who completed the course prints and downloads a certificate the check accepts") {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/controller.h"
+#include "app/storage_keys.h"
 #include "app/plans.h"
 #include "core/plan.h"
 #include "core/route.h"
@@ -321,12 +322,12 @@ TEST_CASE("a plan save with an impossible start time keeps the old one; a delete
   CHECK(app.route.section.empty());
   CHECK_FALSE(apply_action(app, platform, save));  // a late edit never brings it back
   CHECK(app.plans.store.plans.empty());
-  CHECK(parse_plans(platform.stored[std::string(kPlansKey)]).value->plans.empty());
+  CHECK(parse_plans(platform.stored[std::string(storage_key::kPlans)]).value->plans.empty());
 }
 
 TEST_CASE("unreadable stored plans are set aside with a notice, and new plans are saved") {
   test::MemoryPlatform platform;
-  platform.stored[std::string(kPlansKey)] = "{\"format\":\"siaga-plans\",\"schema\":1,\"plans\":[";
+  platform.stored[std::string(storage_key::kPlans)] = "{\"format\":\"siaga-plans\",\"schema\":1,\"plans\":[";
   AppState app = app_with_course();
   start_app(app, platform);
   CHECK(app.plans.store.plans.empty());
@@ -336,22 +337,22 @@ TEST_CASE("unreadable stored plans are set aside with a notice, and new plans ar
   REQUIRE(platform.stored.count(recovery));
   CHECK(platform.stored[recovery] == "{\"format\":\"siaga-plans\",\"schema\":1,\"plans\":[");
   apply_action(app, platform, PlanCreate{"micic"});
-  CHECK(parse_plans(platform.stored[std::string(kPlansKey)]).ok());
+  CHECK(parse_plans(platform.stored[std::string(storage_key::kPlans)]).ok());
 }
 
 TEST_CASE("stored plans that cannot be set aside are never written over") {
   test::MemoryPlatform platform;
   const std::string newer = R"({"format":"siaga-plans","schema":9,"plans":[]})";
-  platform.stored[std::string(kPlansKey)] = newer;
+  platform.stored[std::string(storage_key::kPlans)] = newer;
   platform.next_save = StoreResult::Full;
   AppState app = app_with_course();
   start_app(app, platform);
-  CHECK(app.plans.write_blocked);
+  CHECK(app.storage.blocked == std::vector<std::string>{"siaga.plans"});
   CHECK(app.data_notices.back().key == "data.unreadable_kept");
   platform.next_save = StoreResult::Saved;
   apply_action(app, platform, PlanCreate{"micic"});
   CHECK(app.plans.store.plans.size() == 1);  // kept for this session
-  CHECK(platform.stored[std::string(kPlansKey)] == newer);
+  CHECK(platform.stored[std::string(storage_key::kPlans)] == newer);
 }
 
 TEST_CASE("printing a plan downloads its HTML page; full screen goes to the platform") {

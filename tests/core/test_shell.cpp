@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "app/controller.h"
+#include "app/storage_keys.h"
 #include "core/i18n.h"
 #include "core/route.h"
 #include "core/semantic_tree.h"
@@ -125,7 +126,7 @@ TEST_CASE("start-up follows the browser's language and takes the prefetched pack
 TEST_CASE("a stored language choice beats the browser's") {
   test::MemoryPlatform platform;
   platform.languages = {"en-US"};
-  platform.stored[kSettingsKey] = "{\"schema\":1,\"language\":\"id\"}";
+  platform.stored[std::string(storage_key::kSettings)] = "{\"schema\":1,\"language\":\"id\"}";
   platform.assets["content-id.pack"] = tiny_pack("id", "Kursus");
   AppState app;
   start_app(app, platform);
@@ -148,7 +149,7 @@ TEST_CASE("switching to a language not yet loaded fetches its pack, then switche
   CHECK(poll_app(app, platform));
   CHECK(app.language == "id");
   CHECK(app.pending_language.empty());
-  CHECK(parse_settings(platform.stored[kSettingsKey]).settings.language == "id");
+  CHECK(parse_settings(platform.stored[std::string(storage_key::kSettings)]).settings.language == "id");
 }
 
 TEST_CASE("a pack that fails to download is reported and the current language stays") {
@@ -171,7 +172,7 @@ TEST_CASE("a failed settings write is reported and the choice still applies in m
   start_app(app, platform);
   platform.next_save = StoreResult::Full;
   apply_action(app, platform, SetLanguage{"id"});
-  CHECK(app.storage_write_failed);
+  CHECK(app.storage.write_failed);
   CHECK(app.language == "id");
 }
 
