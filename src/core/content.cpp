@@ -59,6 +59,19 @@ const Course* find_course(const Language& language, std::string_view course_id) 
   return nullptr;
 }
 
+void add_fallback_courses(Language& language, const Language& reference) {
+  if (&language == &reference) return;
+  bool added = false;
+  for (const Course& course : reference.courses) {
+    if (find_course(language, course.id)) continue;
+    language.courses.push_back(course);
+    added = true;
+  }
+  if (added)
+    std::stable_sort(language.courses.begin(), language.courses.end(),
+                     [](const Course& a, const Course& b) { return a.id < b.id; });
+}
+
 const Module* find_module(const Course& course, std::string_view module_id) {
   for (const Module& module : course.modules)
     if (module.id == module_id) return &module;
