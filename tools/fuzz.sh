@@ -22,7 +22,7 @@ seconds=${1:-30}
 root=$(cd "$(dirname "$0")/.." && pwd)
 build="$root/build/fuzz"
 content_targets=(module gift po pack)
-data_targets=(progress profiles export settings result_code scan result_file certificate paper_grid plans route device)
+data_targets=(progress profiles export settings session result_code scan result_file certificate paper_grid plans route device)
 targets=("${content_targets[@]}" "${data_targets[@]}")
 
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSIAGA_FUZZ=ON >/dev/null

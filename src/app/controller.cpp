@@ -1,5 +1,9 @@
 #include "app/controller.h"
 
+#include <variant>
+
+#include "app/device_store.h"
+#include "app/handlers.h"
 #include "app/learner.h"
 #include "app/plans.h"
 #include "core/lms.h"
@@ -30,11 +34,7 @@ std::string add_pack(AppState& app, std::string_view pack_name, std::string_view
   return "";
 }
 
-void save_settings(AppState& app, Platform& platform) {
-  if (!app.storage_available) return;
-  const StoreResult result = platform.save(kSettingsKey, settings_to_json(app.settings));
-  app.storage_write_failed = result != StoreResult::Saved;
-}
+void save_settings(AppState& app, Platform& platform) { DeviceStore(app, platform).save_settings(); }
 
 // Makes tag the active language if its content is loaded; otherwise starts loading it.
 bool switch_language(AppState& app, Platform& platform, const std::string& tag) {
@@ -55,18 +55,6 @@ bool switch_language(AppState& app, Platform& platform, const std::string& tag) 
   return true;
 }
 
-// In an LMS, the launched course's state goes to the LMS after every change (SCORM 1.2: status,
-// score, and the progress itself as suspend data, so the learner resumes on any device).
-void report_to_lms(AppState& app, Platform& platform) {
-  if (!app.lms_mode) return;
-  const Language* language = app.catalog.find_language(app.language);
-  const Course* course = language ? find_course(*language, app.lms_course) : nullptr;
-  if (!course) return;
-  const LmsStatus status = lms_status(*course, app.progress);
-  platform.lms_report(Platform::LmsReport{status.lesson_status, status.score_raw,
-                                          encode_suspend_data(app.progress, course->id)});
-}
-
 // Launched by an LMS: one learner (the LMS's), progress restored from the LMS, no learner screen.
 void start_in_lms(AppState& app, Platform& platform) {
   app.lms_mode = true;
@@ -80,7 +68,7 @@ void start_in_lms(AppState& app, Platform& platform) {
       app.progress = merge_progress(app.progress, *decoded.value);
       app.progress.profile_id = "lms";
     } else {
-      app.data_notices.push_back({"data.set_aside", decoded.reason, true});
+      DeviceStore(app, platform).notify("data.set_aside", decoded.reason, true);
     }
   }
   if (app.route.screen == Screen::Catalog && !app.lms_course.empty())
@@ -89,17 +77,23 @@ void start_in_lms(AppState& app, Platform& platform) {
 
 }  // namespace
 
+// In an LMS, the launched course's state goes to the LMS after every change (SCORM 1.2: status,
+// score, and the progress itself as suspend data, so the learner resumes on any device).
+void report_to_lms(AppState& app, Platform& platform) {
+  if (!app.lms_mode) return;
+  const Language* language = app.catalog.find_language(app.language);
+  const Course* course = language ? find_course(*language, app.lms_course) : nullptr;
+  if (!course) return;
+  const LmsStatus status = lms_status(*course, app.progress);
+  platform.lms_report(Platform::LmsReport{status.lesson_status, status.score_raw,
+                                          encode_suspend_data(app.progress, course->id)});
+}
+
 std::string pack_asset_name(std::string_view language) { return "content-" + std::string(language) + ".pack"; }
 
 bool start_app(AppState& app, Platform& platform) {
-  app.storage_available = platform.storage_available();
-  if (app.storage_available) {
-    if (auto stored = platform.load(kSettingsKey)) {
-      const SettingsLoad loaded = parse_settings(*stored);
-      app.settings = loaded.settings;
-      app.settings_damaged = loaded.damaged;
-    }
-  }
+  app.storage.available = platform.storage_available();
+  DeviceStore(app, platform).load_settings();
   std::string language = app.settings.language;
   bool known = false;
   for (const auto& tag : kLanguages) known = known || tag == language;
@@ -112,62 +106,64 @@ bool start_app(AppState& app, Platform& platform) {
   } else {
     start_learners(app, platform);
   }
-  load_plans(app, platform);
+  DeviceStore(app, platform).load_plans();
   return app.pending_language.empty();
 }
 
 bool apply_action(AppState& app, Platform& platform, const Action& action) {
-  switch (action.kind) {
-    case Action::Kind::SetLanguage:
-      app.settings.language = action.text;
-      save_settings(app, platform);
-      return switch_language(app, platform, action.text);
-    case Action::Kind::Navigate:
-      if (app.route == action.route) return false;
-      app.route = action.route;
-      platform.push_hash(route_to_hash(app.route));
-      return true;
-    case Action::Kind::OpenExternal:
-      platform.open_external_link(action.text);
-      return false;
-    case Action::Kind::SectionReached:
-      // The address follows the section on screen so a reload lands on it; progress records it.
-      if (app.route.screen == Screen::Module && app.route.section.empty() && !action.route.section.empty()) {
-        app.route.section = action.route.section;
-        platform.push_hash(route_to_hash(app.route));
-      }
-      if (app.lms_mode && record_section_reached(app.progress, action.route.course, action.route.module,
-                                                 action.route.section, platform.now_ms()))
-        report_to_lms(app, platform);
-      return apply_learner_action(app, platform, action);
-    case Action::Kind::PlanCreate:
-    case Action::Kind::PlanSave:
-    case Action::Kind::PlanDelete:
-    case Action::Kind::PlanPrint:
-    case Action::Kind::SetFullscreen: return apply_plan_action(app, platform, action);
-    case Action::Kind::SetTextSize:
-      if (action.number < 0 || action.number >= kTextSizeCount || app.settings.text_size == action.number) return false;
-      app.settings.text_size = action.number;
-      save_settings(app, platform);
-      return true;
-    case Action::Kind::SetTheme:
-      if (!is_known_theme(action.text) || app.settings.theme == action.text) return false;
-      app.settings.theme = action.text;
-      save_settings(app, platform);
-      return true;
-    default: {
-      const bool changed = apply_learner_action(app, platform, action);
-      if (changed) report_to_lms(app, platform);
-      const bool entered = action.kind == Action::Kind::ContinueAsGuest ||
-                           ((action.kind == Action::Kind::SignIn || action.kind == Action::Kind::CreateProfile) &&
-                            !app.profile_id.empty() && app.form_error_key.empty());
-      if (entered && app.route.screen == Screen::Learners) {
-        app.route = Route{};
-        platform.push_hash(route_to_hash(app.route));
-      }
-      return changed;
-    }
+  return std::visit(
+      [&]<class A>(const A& typed) {
+        static_assert(HasHandler<A>, "an Action type needs `bool apply(AppState&, Platform&, const A&)` in app/handlers.h");
+        return apply(app, platform, typed);
+      },
+      action);
+}
+
+// [SECTION] Shell actions: language, navigation, device settings ---------------------------------------
+
+bool apply(AppState& app, Platform& platform, const SetLanguage& action) {
+  app.settings.language = action.tag;
+  save_settings(app, platform);
+  return switch_language(app, platform, action.tag);
+}
+
+bool apply(AppState& app, Platform& platform, const Navigate& action) {
+  if (app.route == action.route) return false;
+  app.route = action.route;
+  platform.push_hash(route_to_hash(app.route));
+  return true;
+}
+
+bool apply(AppState&, Platform& platform, const OpenExternal& action) {
+  platform.open_external_link(action.url);
+  return false;
+}
+
+bool apply(AppState& app, Platform& platform, const SectionReached& action) {
+  // The address follows the section on screen so a reload lands on it; progress records it.
+  if (app.route.screen == Screen::Module && app.route.section.empty() && !action.route.section.empty()) {
+    app.route.section = action.route.section;
+    platform.push_hash(route_to_hash(app.route));
   }
+  if (app.lms_mode && record_section_reached(app.progress, action.route.course, action.route.module,
+                                             action.route.section, platform.now_ms()))
+    report_to_lms(app, platform);
+  record_section_for_learner(app, platform, action.route);
+  return false;
+}
+
+bool apply(AppState& app, Platform& platform, const SetTextSize& action) {
+  if (action.step < 0 || action.step >= kTextSizeCount || app.settings.text_size == action.step) return false;
+  app.settings.text_size = action.step;
+  save_settings(app, platform);
+  return true;
+}
+
+bool apply(AppState& app, Platform& platform, const SetTheme& action) {
+  if (!is_known_theme(action.theme) || app.settings.theme == action.theme) return false;
+  app.settings.theme = action.theme;
+  save_settings(app, platform);
+  return true;
 }
 
 bool poll_app(AppState& app, Platform& platform) {

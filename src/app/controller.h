@@ -6,13 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "core/app_state.h"
+#include "app/actions.h"
+#include "app/app_state.h"
 #include "core/i18n.h"
 #include "platform/platform.h"
 
 namespace siaga {
-
-inline constexpr const char* kSettingsKey = "siaga.settings";
 
 std::string pack_asset_name(std::string_view language);  // "content-id.pack"
 
@@ -20,12 +19,16 @@ std::string pack_asset_name(std::string_view language);  // "content-id.pack"
 // prefetched (or asks for it). Returns true when content for the chosen language is loaded.
 bool start_app(AppState& app, Platform& platform);
 
-// Applies one action. Returns true if anything visible changed.
+// Applies one action (app/actions.h) with its handler (app/handlers.h). Returns true if anything
+// visible changed.
 bool apply_action(AppState& app, Platform& platform, const Action& action);
 
 // Checks for an awaited content pack and for an address changed by the back button.
 // Returns true if anything visible changed.
 bool poll_app(AppState& app, Platform& platform);
+
+// In an LMS, sends the launched course's state (status, score, progress as suspend data) and commits it.
+void report_to_lms(AppState& app, Platform& platform);
 
 // Interface text for the active language.
 UiText ui_text(const AppState& app);

@@ -1,16 +1,13 @@
 // facilitator.cpp — the facilitator's knowledge-check tools, applied through the Platform.
 //
-// Results are kept per course under "siaga.facilitator.results.<course>" as JSON lines (one result
-// file per line), written after every change, so a reload or a closed tab keeps what was collected.
-// A stored line that cannot be read is never dropped: it is kept aside in memory and written back
-// with the readable ones, and the facilitator is told.
+// A course's kept results and its answer grid of paper tests are stored by the device store
+// (app/device_store.h; keys in app/storage_keys.h), written after every change, so a reload or a
+// closed tab keeps what was collected. A stored result line that cannot be read is kept and written
+// back; a stored grid that cannot be read is left in place and never written over.
 //
-// The answer grid of paper tests is kept per course under "siaga.facilitator.paper.<course>"
-// (paper_rows_json), written after every edit. Its complete rows join the class report and the CSV
-// as records (paper_records), exactly like pasted codes. A stored grid that cannot be read is left
-// in place and never written over; the facilitator is told.
+// The answer grid's complete rows join the class report and the CSV as records (paper_records),
+// exactly like pasted codes.
 //
-// [SECTION] Storage
 // [SECTION] Codes and files
 // [SECTION] Paper tests and the answer grid
 // [SECTION] Entry points
@@ -20,6 +17,8 @@
 #include <string>
 
 #include "app/controller.h"
+#include "app/device_store.h"
+#include "app/handlers.h"
 #include "core/csv.h"
 #include "core/paper.h"
 #include "core/printable.h"
@@ -49,90 +48,22 @@ const CourseTests* tests_of(const std::vector<CourseTests>& known, std::string_v
   return nullptr;
 }
 
-// [SECTION] Storage -----------------------------------------------------------------------------------
-
-void load_results(AppState& app, Platform& platform) {
-  auto& f = app.facilitator;
-  f.records.clear();
-  f.unreadable.clear();
-  if (!app.storage_available) return;
-  const auto stored = platform.load(facilitator_results_key(f.course));
-  if (!stored) return;
-  size_t start = 0;
-  while (start < stored->size()) {
-    size_t end = stored->find('\n', start);
-    if (end == std::string::npos) end = stored->size();
-    const std::string line = stored->substr(start, end - start);
-    start = end + 1;
-    if (line.empty()) continue;
-    ResultFileOutcome parsed = parse_result_file(line);
-    if (parsed.ok() && parsed.record.course_id == f.course) f.records.push_back(std::move(parsed.record));
-    else f.unreadable.push_back(line);
-  }
-  if (!f.unreadable.empty()) note(app, "facilitator.stored_unreadable", std::to_string(f.unreadable.size()));
-}
-
 const Course* open_course(const AppState& app) {
   const Language* language = app.catalog.find_language(app.language);
   if (!language) language = app.catalog.find_language("en");
   return language ? find_course(*language, app.facilitator.course) : nullptr;
 }
 
-void load_paper_rows(AppState& app, Platform& platform) {
-  auto& f = app.facilitator;
-  f.paper_rows.clear();
-  f.paper_unreadable = false;
-  if (!app.storage_available) return;
-  const auto stored = platform.load(facilitator_paper_key(f.course));
-  if (!stored || stored->empty()) return;
-  if (auto rows = parse_paper_rows(*stored)) {
-    f.paper_rows = std::move(*rows);
-  } else {
-    f.paper_unreadable = true;
-    note(app, "paper.stored_unreadable");
-  }
-}
-
-void save_paper_rows(AppState& app, Platform& platform) {
-  const auto& f = app.facilitator;
-  if (f.paper_unreadable) return;  // never write over a grid that could not be read
-  if (!app.storage_available) {
-    note(app, "facilitator.not_saved");
-    return;
-  }
-  if (platform.save(facilitator_paper_key(f.course), paper_rows_json(f.paper_rows)) != StoreResult::Saved) {
-    app.storage_write_failed = true;
-    note(app, "facilitator.not_saved");
-  }
-}
-
-void save_results(AppState& app, Platform& platform) {
-  const auto& f = app.facilitator;
-  if (!app.storage_available) {
-    note(app, "facilitator.not_saved");
-    return;
-  }
-  std::string value;
-  for (const ResultRecord& record : f.records) {
-    // One line per record: JSON strings cannot hold a raw line break, so dropping them is safe.
-    std::string json = result_file_json(record);
-    std::erase_if(json, [](char c) { return c == '\n' || c == '\r'; });
-    value += json + "\n";
-  }
-  for (const std::string& line : f.unreadable) value += line + "\n";
-  if (platform.save(facilitator_results_key(f.course), value) != StoreResult::Saved) {
-    app.storage_write_failed = true;
-    note(app, "facilitator.not_saved");
-  }
-}
+void save_results(AppState& app, Platform& platform) { DeviceStore(app, platform).save_results(); }
+void save_paper_rows(AppState& app, Platform& platform) { DeviceStore(app, platform).save_paper_rows(); }
 
 // [SECTION] Codes and files ---------------------------------------------------------------------------
 
-bool check_codes(AppState& app, Platform& platform, const Action& action) {
+bool check_codes(AppState& app, Platform& platform, const FacilitatorCheckCodes& action) {
   auto& f = app.facilitator;
-  if (action.text != f.course || f.course.empty()) return false;
+  if (action.course != f.course || f.course.empty()) return false;
   f.notes.clear();
-  f.scan = scan_codes(action.text2, known_tests(app), f.records);
+  f.scan = scan_codes(action.pasted, known_tests(app), f.records);
   bool added = false;
   for (ScanLine& line : f.scan)
     for (FoundCode& code : line.codes) {
@@ -164,69 +95,33 @@ void download_csv(AppState& app, Platform& platform) {
 
 // [SECTION] Paper tests and the answer grid -------------------------------------------------------------
 
-TestKind kind_of(const Action& action) { return action.number == 1 ? TestKind::Posttest : TestKind::Pretest; }
-
-void print_paper(AppState& app, Platform& platform, const Action& action) {
+void print_paper(AppState& app, Platform& platform, const PrintPaperTest& action) {
   const Course* course = open_course(app);
-  if (!course || action.text != course->id) return;
-  const TestKind kind = kind_of(action);
-  const Quiz* quiz = find_test_quiz(*course, kind);
+  if (!course || action.course != course->id) return;
+  const Quiz* quiz = find_test_quiz(*course, action.test);
   if (!quiz) return;
   const UiText text = ui_text(app);
-  const bool key = action.text2 == "key";
-  const std::string title = "siaga-" + std::string(test_kind_name(kind)) + (key ? "-key-" : "-paper-") + course->id;
-  platform.print_document(title, key ? answer_key_html(*course, *quiz, kind, text, app.language)
-                                     : paper_test_html(*course, *quiz, kind, text, app.language));
+  const bool key = action.answer_key;
+  const std::string title =
+      "siaga-" + std::string(test_kind_name(action.test)) + (key ? "-key-" : "-paper-") + course->id;
+  platform.print_document(title, key ? answer_key_html(*course, *quiz, action.test, text, app.language)
+                                     : paper_test_html(*course, *quiz, action.test, text, app.language));
 }
 
-bool edit_paper(AppState& app, Platform& platform, const Action& action) {
-  auto& f = app.facilitator;
-  if (action.text != f.course || f.course.empty() || f.paper_unreadable) return false;
-  const Course* course = open_course(app);
-  if (!course) return false;
-  switch (action.kind) {
-    case Action::Kind::FacilitatorPaperAddRow: {
-      const Quiz* quiz = find_test_quiz(*course, kind_of(action));
-      if (!quiz || f.paper_rows.size() >= kMaxPaperRows) return false;
-      PaperRow row;
-      row.kind = kind_of(action);
-      row.day = std::clamp(static_cast<int>(platform.now_ms() / 86'400'000LL) - 18262, 0, kMaxDayNumber);
-      row.cells.assign(quiz->questions.size(), "");
-      f.paper_rows.push_back(std::move(row));
-      break;
-    }
-    case Action::Kind::FacilitatorPaperEdit: {
-      if (action.number < 0 || action.number >= static_cast<int>(f.paper_rows.size())) return false;
-      PaperRow& row = f.paper_rows[static_cast<size_t>(action.number)];
-      if (action.number2 < 0) {
-        row.label = action.text2;
-      } else {
-        const Quiz* quiz = find_test_quiz(*course, row.kind);
-        if (!quiz || action.number2 >= static_cast<int>(quiz->questions.size())) return false;
-        row.cells.resize(quiz->questions.size());
-        row.cells[static_cast<size_t>(action.number2)] = action.text2.substr(0, kMaxCellLength * 2);
-      }
-      break;
-    }
-    case Action::Kind::FacilitatorPaperRemoveRow:
-      if (action.number < 0 || action.number >= static_cast<int>(f.paper_rows.size())) return false;
-      f.paper_rows.erase(f.paper_rows.begin() + action.number);
-      break;
-    default: return false;
-  }
-  save_paper_rows(app, platform);
-  return true;
+// The open course, when an edit of its answer grid may go ahead (the stored grid was readable).
+const Course* editable_grid(const AppState& app, std::string_view course_id) {
+  const auto& f = app.facilitator;
+  if (course_id != f.course || f.course.empty() || f.paper_unreadable) return nullptr;
+  return open_course(app);
+}
+
+// The answer grid's row, or nullptr when the index is out of range.
+PaperRow* grid_row(AppState& app, int row) {
+  auto& rows = app.facilitator.paper_rows;
+  return row >= 0 && row < static_cast<int>(rows.size()) ? &rows[static_cast<size_t>(row)] : nullptr;
 }
 
 }  // namespace
-
-std::string facilitator_paper_key(std::string_view course_id) {
-  return "siaga.facilitator.paper." + std::string(course_id);
-}
-
-std::string facilitator_results_key(std::string_view course_id) {
-  return "siaga.facilitator.results." + std::string(course_id);
-}
 
 void import_result_file(AppState& app, Platform& platform, const Platform::PickedFile& file) {
   auto& f = app.facilitator;
@@ -272,42 +167,97 @@ void import_result_file(AppState& app, Platform& platform, const Platform::Picke
   note(app, "facilitator.file_imported", file.name, parsed.record.label);
 }
 
-bool apply_facilitator_action(AppState& app, Platform& platform, const Action& action) {
+// [SECTION] Facilitator actions -------------------------------------------------------------------------
+
+bool apply(AppState&, Platform& platform, const DownloadResultFile& action) {
+  if (!action.file_name.empty() && !action.json.empty())
+    platform.download_file(action.file_name, "application/json", action.json);
+  return false;
+}
+
+bool apply(AppState& app, Platform& platform, const FacilitatorChooseCourse& action) {
   auto& f = app.facilitator;
-  switch (action.kind) {
-    case Action::Kind::DownloadResultFile:
-      if (!action.text.empty() && !action.text2.empty()) platform.download_file(action.text, "application/json", action.text2);
-      return false;
-    case Action::Kind::FacilitatorChooseCourse:
-      if (action.text == f.course) return false;
-      f = AppState::FacilitatorState{};
-      f.course = action.text;
-      load_results(app, platform);
-      load_paper_rows(app, platform);
-      return true;
-    case Action::Kind::FacilitatorCheckCodes: return check_codes(app, platform, action);
-    case Action::Kind::FacilitatorImportFiles:
-      if (!f.course.empty()) platform.pick_file("import-results", ".json,application/json");
-      return false;
-    case Action::Kind::FacilitatorDownloadCsv: download_csv(app, platform); return false;
-    case Action::Kind::FacilitatorClearResults:
-      if (f.course.empty()) return false;
-      f.records.clear();
-      f.unreadable.clear();
-      f.scan.clear();
-      f.notes.clear();
-      save_results(app, platform);
-      if (!f.paper_unreadable) {
-        f.paper_rows.clear();
-        save_paper_rows(app, platform);
-      }
-      return true;
-    case Action::Kind::FacilitatorPrintPaper: print_paper(app, platform, action); return false;
-    case Action::Kind::FacilitatorPaperAddRow:
-    case Action::Kind::FacilitatorPaperEdit:
-    case Action::Kind::FacilitatorPaperRemoveRow: return edit_paper(app, platform, action);
-    default: return false;
+  if (action.course == f.course) return false;
+  f = AppState::FacilitatorState{};
+  f.course = action.course;
+  DeviceStore store(app, platform);
+  store.load_results();
+  store.load_paper_rows();
+  return true;
+}
+
+bool apply(AppState& app, Platform& platform, const FacilitatorCheckCodes& action) {
+  return check_codes(app, platform, action);
+}
+
+bool apply(AppState& app, Platform& platform, const FacilitatorImportFiles&) {
+  if (!app.facilitator.course.empty()) platform.pick_file("import-results", ".json,application/json");
+  return false;
+}
+
+bool apply(AppState& app, Platform& platform, const FacilitatorDownloadCsv&) {
+  download_csv(app, platform);
+  return false;
+}
+
+bool apply(AppState& app, Platform& platform, const FacilitatorClearResults&) {
+  auto& f = app.facilitator;
+  if (f.course.empty()) return false;
+  f.records.clear();
+  f.unreadable.clear();
+  f.scan.clear();
+  f.notes.clear();
+  save_results(app, platform);
+  if (!f.paper_unreadable) {
+    f.paper_rows.clear();
+    save_paper_rows(app, platform);
   }
+  return true;
+}
+
+bool apply(AppState& app, Platform& platform, const PrintPaperTest& action) {
+  print_paper(app, platform, action);
+  return false;
+}
+
+bool apply(AppState& app, Platform& platform, const PaperAddRow& action) {
+  const Course* course = editable_grid(app, action.course);
+  const Quiz* quiz = course ? find_test_quiz(*course, action.test) : nullptr;
+  if (!quiz || app.facilitator.paper_rows.size() >= kMaxPaperRows) return false;
+  PaperRow row;
+  row.kind = action.test;
+  row.day = std::clamp(static_cast<int>(platform.now_ms() / 86'400'000LL) - 18262, 0, kMaxDayNumber);
+  row.cells.assign(quiz->questions.size(), "");
+  app.facilitator.paper_rows.push_back(std::move(row));
+  save_paper_rows(app, platform);
+  return true;
+}
+
+bool apply(AppState& app, Platform& platform, const PaperEditLabel& action) {
+  PaperRow* row = editable_grid(app, action.course) ? grid_row(app, action.row) : nullptr;
+  if (!row) return false;
+  row->label = action.text;
+  save_paper_rows(app, platform);
+  return true;
+}
+
+bool apply(AppState& app, Platform& platform, const PaperEditCell& action) {
+  const Course* course = editable_grid(app, action.course);
+  PaperRow* row = course ? grid_row(app, action.row) : nullptr;
+  if (!row) return false;
+  const Quiz* quiz = find_test_quiz(*course, row->kind);
+  if (!quiz || action.question < 0 || action.question >= static_cast<int>(quiz->questions.size())) return false;
+  row->cells.resize(quiz->questions.size());
+  row->cells[static_cast<size_t>(action.question)] = action.text.substr(0, kMaxCellLength * 2);
+  save_paper_rows(app, platform);
+  return true;
+}
+
+bool apply(AppState& app, Platform& platform, const PaperRemoveRow& action) {
+  if (!editable_grid(app, action.course) || !grid_row(app, action.row)) return false;
+  app.facilitator.paper_rows.erase(app.facilitator.paper_rows.begin() + action.row);
+  save_paper_rows(app, platform);
+  return true;
 }
 
 }  // namespace siaga

@@ -3,18 +3,10 @@
 // the participant's result-file download.
 #pragma once
 
-#include "core/app_state.h"
+#include "app/app_state.h"
 #include "platform/platform.h"
 
 namespace siaga {
-
-// Storage key of a course's kept results: JSON lines, one result file (result_file_json) per line.
-std::string facilitator_results_key(std::string_view course_id);
-// Storage key of a course's answer grid of paper tests (paper_rows_json).
-std::string facilitator_paper_key(std::string_view course_id);
-
-// Applies DownloadResultFile and the Facilitator* actions. Returns true if anything visible changed.
-bool apply_facilitator_action(AppState& app, Platform& platform, const Action& action);
 
 // A picked file with purpose "import-results": read, checked, and kept for the open course.
 void import_result_file(AppState& app, Platform& platform, const Platform::PickedFile& file);

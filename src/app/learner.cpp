@@ -1,13 +1,6 @@
-// learner.cpp — learners on a shared device, their progress in browser storage, and quizzes.
-//
-// The persistence contract (ARCHITECTURE.md) in practice:
-// - every change (an answer, a section reached, a submitted quiz) is saved at once;
-// - before writing, the stored copy is read and merged (merge_progress keeps whatever is newer per
-//   attempt), so two tabs never overwrite each other's newer answers;
-// - localStorage replaces a key's value in one step, so a failed write (full, refused) leaves the
-//   previous good copy in place; the learner is told and the session goes on in memory;
-// - stored text that cannot be read is copied aside under "siaga.recovery.…" before anything new is
-//   written to its key, and the learner is told in plain words; nothing is ever deleted silently.
+// learner.cpp — learners on a shared device, their progress, and quizzes. Every change (an answer,
+// a section reached, a submitted quiz) is saved at once through the device store (app/device_store.h),
+// which merges what another tab saved meanwhile and keeps the persistence rules.
 //
 // [SECTION] Storage helpers
 // [SECTION] Profiles and sessions
@@ -16,10 +9,10 @@
 // [SECTION] Entry points
 #include "app/learner.h"
 
-#include <cstdlib>
-
 #include "app/controller.h"
+#include "app/device_store.h"
 #include "app/facilitator.h"
+#include "app/handlers.h"
 #include "core/course_status.h"
 #include "core/certificate.h"
 #include "core/printable.h"
@@ -29,11 +22,7 @@ namespace siaga {
 
 namespace {
 
-constexpr const char* kProfilesKey = "siaga.profiles";
-constexpr const char* kSessionKey = "siaga.session";
 constexpr int64_t kSessionResumeMs = 30LL * 60 * 1000;  // reopened within this time: still signed in
-
-std::string progress_key(std::string_view profile_id) { return "siaga.progress." + std::string(profile_id); }
 
 std::string hex(std::string_view bytes) {
   static const char* digits = "0123456789abcdef";
@@ -47,75 +36,22 @@ std::string hex(std::string_view bytes) {
 
 // [SECTION] Storage helpers ---------------------------------------------------------------------------
 
-void notify(AppState& app, std::string key, std::string detail = "", bool error = false) {
-  for (const auto& n : app.data_notices)
-    if (n.key == key && n.detail == detail) return;
-  app.data_notices.push_back({std::move(key), std::move(detail), error});
+void notify(AppState& app, Platform& platform, std::string key, std::string detail = "", bool error = false) {
+  DeviceStore(app, platform).notify(std::move(key), std::move(detail), error);
 }
 
-bool write(AppState& app, Platform& platform, const std::string& key, const std::string& value) {
-  if (!app.storage_available || app.guest) return false;
-  const StoreResult result = platform.save(key, value);
-  app.storage_write_failed = result != StoreResult::Saved;
-  return result == StoreResult::Saved;
-}
-
-// Copies unreadable stored text aside, so a fresh start can be written without destroying it.
-// Returns true when the copy is safe (or there was nothing to keep).
-bool set_aside(AppState& app, Platform& platform, const std::string& key, const std::string& text,
-               DataError error, const std::string& reason) {
-  const std::string recovery = "siaga.recovery." + key + "." + std::to_string(platform.now_ms());
-  const bool kept = app.storage_available && platform.save(recovery, text) == StoreResult::Saved;
-  const char* what = error == DataError::NewerVersion ? "data.newer_version" : "data.set_aside";
-  notify(app, kept ? what : "data.unreadable_kept", reason, true);
-  return kept;
-}
-
-std::optional<LearnerProgress> load_progress(AppState& app, Platform& platform, const std::string& profile_id,
-                                             bool* key_is_safe_to_write) {
-  *key_is_safe_to_write = true;
-  const auto stored = platform.load(progress_key(profile_id));
-  if (!stored || stored->empty()) return std::nullopt;  // empty: removed by "remove my data"
-  auto parsed = parse_progress(*stored);
-  if (parsed.ok()) {
-    if (parsed.migrated_from) notify(app, "data.migrated");
-    return std::move(*parsed.value);
-  }
-  *key_is_safe_to_write = set_aside(app, platform, progress_key(profile_id), *stored, parsed.error, parsed.reason);
-  return std::nullopt;
-}
-
-// Saves the learner's progress, first merging in whatever another tab saved meanwhile.
-void save_progress(AppState& app, Platform& platform) {
-  if (app.profile_id.empty() || app.guest) return;
-  bool safe = true;
-  if (auto stored = load_progress(app, platform, app.profile_id, &safe)) app.progress = merge_progress(app.progress, *stored);
-  if (!safe) return;  // the unreadable copy could not be set aside: never write over it
-  app.progress.profile_id = app.profile_id;
-  write(app, platform, progress_key(app.profile_id), progress_to_json(app.progress));
-}
-
-bool save_profiles(AppState& app, Platform& platform) {
-  return write(app, platform, kProfilesKey, profiles_to_json(app.profiles));
-}
+void save_progress(AppState& app, Platform& platform) { DeviceStore(app, platform).save_progress(); }
+bool save_profiles(AppState& app, Platform& platform) { return DeviceStore(app, platform).save_profiles(); }
+void save_session(AppState& app, Platform& platform) { DeviceStore(app, platform).save_session(); }
 
 // [SECTION] Profiles and sessions ---------------------------------------------------------------------
-
-void save_session(AppState& app, Platform& platform) {
-  if (app.guest) return;
-  const std::string value = app.profile_id.empty()
-                                ? std::string("{}")
-                                : "{\"profile\":\"" + app.profile_id + "\",\"at\":" + std::to_string(platform.now_ms()) + "}";
-  write(app, platform, kSessionKey, value);
-}
 
 void sign_in(AppState& app, Platform& platform, const std::string& profile_id) {
   app.profile_id = profile_id;
   app.guest = false;
   app.form_error_key.clear();
   app.checked_questions.clear();
-  bool safe = true;
-  app.progress = load_progress(app, platform, profile_id, &safe).value_or(LearnerProgress{});
+  app.progress = DeviceStore(app, platform).load_progress(profile_id).value_or(LearnerProgress{});
   app.progress.profile_id = profile_id;
   app.last_input_at = platform.now_ms();
   save_session(app, platform);
@@ -134,18 +70,18 @@ void form_error(AppState& app, std::string key, std::string detail = "") {
   app.form_error_detail = std::move(detail);
 }
 
-bool create_profile(AppState& app, Platform& platform, const Action& action) {
-  if (auto problem = profile_name_problem(action.text)) {
+bool create_profile(AppState& app, Platform& platform, const CreateProfile& action) {
+  if (auto problem = profile_name_problem(action.name)) {
     form_error(app, "learners.name_problem", *problem);
     return true;
   }
   Profile profile;
   profile.id = "p" + hex(platform.random_bytes(6));
-  profile.name = action.text;
-  profile.colour = action.number;
+  profile.name = action.name;
+  profile.colour = action.colour;
   profile.created_at = platform.now_ms();
-  if (!action.text2.empty()) {
-    auto pin = make_pin_hash(action.text2, platform.random_bytes(kPinSaltMinBytes));
+  if (!action.pin.empty()) {
+    auto pin = make_pin_hash(action.pin, platform.random_bytes(kPinSaltMinBytes));
     if (!pin) {
       form_error(app, "learners.pin_problem");
       return true;
@@ -158,10 +94,10 @@ bool create_profile(AppState& app, Platform& platform, const Action& action) {
   return true;
 }
 
-bool try_sign_in(AppState& app, Platform& platform, const Action& action) {
-  const Profile* profile = find_profile(app.profiles, action.text);
+bool try_sign_in(AppState& app, Platform& platform, const SignIn& action) {
+  const Profile* profile = find_profile(app.profiles, action.profile_id);
   if (!profile) return false;
-  if (profile->pin && !verify_pin(*profile->pin, action.text2)) {
+  if (profile->pin && !verify_pin(*profile->pin, action.pin)) {
     form_error(app, "learners.wrong_pin");
     return true;
   }
@@ -176,30 +112,17 @@ void remove_my_data(AppState& app, Platform& platform) {
   save_profiles(app, platform);
   // An empty value, not a missing key: the platform's store has no delete, and an empty record
   // reads as "no progress" everywhere.
-  write(app, platform, progress_key(id), "");
+  DeviceStore(app, platform).remove_progress(id);
   sign_out(app, platform);
-  notify(app, "data.removed");
+  notify(app, platform, "data.removed");
 }
 
-// Reads the device's learners and resumes a recent session (a reload should not sign anyone out).
-void load_profiles(AppState& app, Platform& platform) {
-  if (!app.storage_available) return;
-  if (auto stored = platform.load(kProfilesKey); stored && !stored->empty()) {
-    auto parsed = parse_profiles(*stored);
-    if (parsed.ok()) app.profiles = std::move(*parsed.value);
-    else set_aside(app, platform, kProfilesKey, *stored, parsed.error, parsed.reason);
-  }
-}
-
+// Resumes a recent session (a reload should not sign anyone out).
 void resume_session(AppState& app, Platform& platform) {
-  const auto stored = platform.load(kSessionKey);
-  if (!stored) return;
-  const size_t p = stored->find("\"profile\":\"");
-  const size_t at = stored->find("\"at\":");
-  if (p == std::string::npos || at == std::string::npos) return;
-  const size_t start = p + 11;
-  const std::string id = stored->substr(start, stored->find('"', start) - start);
-  const int64_t when = std::atoll(stored->c_str() + at + 5);
+  const auto session = DeviceStore(app, platform).load_session();
+  if (!session || session->profile_id.empty()) return;
+  const std::string& id = session->profile_id;
+  const int64_t when = session->at;
   const int64_t limit = app.profiles.idle_sign_out_minutes > 0 ? app.profiles.idle_sign_out_minutes * 60'000LL
                                                                 : kSessionResumeMs;
   if (find_profile(app.profiles, id) && platform.now_ms() - when < limit) sign_in(app, platform, id);
@@ -231,8 +154,8 @@ uint64_t seed_from(std::string_view bytes) {
   return seed;
 }
 
-bool start_quiz(AppState& app, Platform& platform, const Action& action) {
-  const QuizRef ref = find_quiz(app, action.route, action.text);
+bool start_quiz(AppState& app, Platform& platform, const StartQuiz& action) {
+  const QuizRef ref = find_quiz(app, Route{Screen::Module, action.course, action.module, ""}, action.quiz);
   if (!ref.quiz || app.profile_id.empty()) return false;
   if (open_attempt(app.progress, ref.course->id, ref.quiz->id)) return false;  // resume, don't restart
   if (attempts_left(*ref.quiz, quiz_attempts(app.progress, ref.course->id, ref.quiz->id)) == 0) return false;
@@ -247,19 +170,19 @@ const Quiz* quiz_of_attempt(const AppState& app, const QuizAttempt& attempt) {
   return find_quiz(app, Route{Screen::Module, attempt.course_id, attempt.module_id, ""}, attempt.quiz_id).quiz;
 }
 
-bool answer_question(AppState& app, Platform& platform, const Action& action) {
-  const QuizAttempt* found = find_attempt(app.progress, action.text);
+bool answer_question(AppState& app, Platform& platform, const AnswerChosen& action) {
+  const QuizAttempt* found = find_attempt(app.progress, action.attempt);
   if (!found) return false;
   QuizAttempt attempt = *found;
   const Quiz* quiz = quiz_of_attempt(app, attempt);
-  if (!quiz || record_answer(attempt, *quiz, action.text2, action.answer, platform.now_ms()) != RecordResult::Recorded)
+  if (!quiz || record_answer(attempt, *quiz, action.question, action.answer, platform.now_ms()) != RecordResult::Recorded)
     return false;
-  app.checked_questions.erase(attempt.id + "/" + action.text2);
+  app.checked_questions.erase(attempt.id + "/" + action.question);
   // The question answered becomes the resume point, so "Continue" lands on it.
   if (const QuizRef ref = find_quiz(app, Route{Screen::Module, attempt.course_id, attempt.module_id, ""}, attempt.quiz_id);
       ref.module) {
     if (const std::string section = section_of_quiz(*ref.module, attempt.quiz_id); !section.empty())
-      record_question_reached(app.progress, attempt.course_id, attempt.module_id, section, action.text2,
+      record_question_reached(app.progress, attempt.course_id, attempt.module_id, section, action.question,
                               platform.now_ms());
   }
   put_attempt(app.progress, std::move(attempt));
@@ -267,8 +190,8 @@ bool answer_question(AppState& app, Platform& platform, const Action& action) {
   return true;
 }
 
-bool submit_quiz(AppState& app, Platform& platform, const Action& action) {
-  const QuizAttempt* found = find_attempt(app.progress, action.text);
+bool submit_quiz(AppState& app, Platform& platform, const SubmitQuiz& action) {
+  const QuizAttempt* found = find_attempt(app.progress, action.attempt);
   if (!found || found->submitted) return false;
   QuizAttempt attempt = *found;
   const QuizRef ref = find_quiz(app, Route{Screen::Module, attempt.course_id, attempt.module_id, ""}, attempt.quiz_id);
@@ -281,16 +204,16 @@ bool submit_quiz(AppState& app, Platform& platform, const Action& action) {
 }
 
 // The signed-in learner's certificate of a completed course: printed, or downloaded as an HTML file.
-void get_certificate(AppState& app, Platform& platform, const Action& action) {
+void get_certificate(AppState& app, Platform& platform, std::string_view course_id, bool as_file) {
   const Profile* profile = find_profile(app.profiles, app.profile_id);
   const Language* language = app.catalog.find_language(app.language);
-  const Course* course = language ? find_course(*language, action.text) : nullptr;
+  const Course* course = language ? find_course(*language, course_id) : nullptr;
   if (!profile || !course) return;
   const auto certificate = learner_certificate(*course, app.progress, profile->name);
   if (!certificate) return;
   const std::string html = certificate_html(*certificate, course->title, ui_text(app), app.language);
   std::string file_name = "siaga-certificate-" + course->id + "-" + certificate->code;
-  if (action.number == 1) platform.download_file(file_name + ".html", "text/html", html);
+  if (as_file) platform.download_file(file_name + ".html", "text/html", html);
   else platform.print_document(file_name, html);
 }
 
@@ -318,12 +241,12 @@ const char* import_error_key(DataError error) {
 
 void import_picked(AppState& app, Platform& platform, const Platform::PickedFile& file) {
   if (!file.error.empty()) {
-    notify(app, file.error == "too-large" ? "import.too_large" : "import.unreadable", file.name, true);
+    notify(app, platform, file.error == "too-large" ? "import.too_large" : "import.unreadable", file.name, true);
     return;
   }
   auto parsed = parse_export(file.bytes);
   if (!parsed.ok()) {
-    notify(app, import_error_key(parsed.error), file.name, true);
+    notify(app, platform, import_error_key(parsed.error), file.name, true);
     return;
   }
   LearnerProgress incoming = std::move(parsed.value->progress);
@@ -331,7 +254,7 @@ void import_picked(AppState& app, Platform& platform, const Platform::PickedFile
   // Attempts keep their ids across devices, so merging twice changes nothing and newer copies win.
   app.progress = merge_progress(app.progress, incoming);
   save_progress(app, platform);
-  notify(app, "import.done", file.name);
+  notify(app, platform, "import.done", file.name);
 }
 
 }  // namespace
@@ -339,59 +262,127 @@ void import_picked(AppState& app, Platform& platform, const Platform::PickedFile
 // [SECTION] Entry points ------------------------------------------------------------------------------
 
 void start_learners(AppState& app, Platform& platform) {
-  load_profiles(app, platform);
-  if (app.storage_available) {
+  DeviceStore(app, platform).load_profiles();
+  if (app.storage.available) {
     platform.request_persistent_storage();
     resume_session(app, platform);
   }
 }
 
-bool apply_learner_action(AppState& app, Platform& platform, const Action& action) {
-  switch (action.kind) {
-    case Action::Kind::CreateProfile: return create_profile(app, platform, action);
-    case Action::Kind::SignIn: return try_sign_in(app, platform, action);
-    case Action::Kind::ContinueAsGuest:
-      app.profile_id.clear();
-      app.guest = true;
-      app.progress = LearnerProgress{};
-      return true;
-    case Action::Kind::SignOut: sign_out(app, platform); return true;
-    case Action::Kind::RemoveMyData: remove_my_data(app, platform); return true;
-    case Action::Kind::ExportProgress: export_my_progress(app, platform); return false;
-    case Action::Kind::ImportProgress: platform.pick_file("import-progress", ".json,application/json"); return false;
-    case Action::Kind::SetIdleSignOut:
-      app.profiles.idle_sign_out_minutes = action.number;
-      save_profiles(app, platform);
-      return true;
-    case Action::Kind::DismissNotice:
-      if (action.number >= 0 && action.number < static_cast<int>(app.data_notices.size()))
-        app.data_notices.erase(app.data_notices.begin() + action.number);
-      return true;
-    case Action::Kind::StartQuiz: return start_quiz(app, platform, action);
-    case Action::Kind::AnswerQuestion: return answer_question(app, platform, action);
-    case Action::Kind::CheckQuestion: return app.checked_questions.insert(action.text + "/" + action.text2).second;
-    case Action::Kind::SubmitQuiz: return submit_quiz(app, platform, action);
-    case Action::Kind::GetCertificate: get_certificate(app, platform, action); return false;
-    case Action::Kind::SectionReached:
-      if (!app.profile_id.empty() && record_section_reached(app.progress, action.route.course, action.route.module,
-                                                            action.route.section, platform.now_ms()))
-        save_progress(app, platform);
-      return false;
-    default: return apply_facilitator_action(app, platform, action);
-  }
+// [SECTION] Learner actions -------------------------------------------------------------------------
+
+namespace {
+
+// In an LMS, each change is reported (status, score, suspend data) and committed.
+bool reported(AppState& app, Platform& platform, bool changed) {
+  if (changed) report_to_lms(app, platform);
+  return changed;
+}
+
+// Whoever just came in goes from "Who is learning?" to the catalog.
+void leave_learners_screen(AppState& app, Platform& platform) {
+  if (app.route.screen != Screen::Learners) return;
+  app.route = Route{};
+  platform.push_hash(route_to_hash(app.route));
+}
+
+bool signed_in(const AppState& app) { return !app.profile_id.empty() && app.form_error_key.empty(); }
+
+}  // namespace
+
+bool apply(AppState& app, Platform& platform, const CreateProfile& action) {
+  const bool changed = reported(app, platform, create_profile(app, platform, action));
+  if (signed_in(app)) leave_learners_screen(app, platform);
+  return changed;
+}
+
+bool apply(AppState& app, Platform& platform, const SignIn& action) {
+  const bool changed = reported(app, platform, try_sign_in(app, platform, action));
+  if (signed_in(app)) leave_learners_screen(app, platform);
+  return changed;
+}
+
+bool apply(AppState& app, Platform& platform, const ContinueAsGuest&) {
+  app.profile_id.clear();
+  app.guest = true;
+  app.progress = LearnerProgress{};
+  reported(app, platform, true);
+  leave_learners_screen(app, platform);
+  return true;
+}
+
+bool apply(AppState& app, Platform& platform, const SignOut&) {
+  sign_out(app, platform);
+  return reported(app, platform, true);
+}
+
+bool apply(AppState& app, Platform& platform, const RemoveMyData&) {
+  remove_my_data(app, platform);
+  return reported(app, platform, true);
+}
+
+bool apply(AppState& app, Platform& platform, const ExportProgress&) {
+  export_my_progress(app, platform);
+  return false;
+}
+
+bool apply(AppState&, Platform& platform, const ImportProgress&) {
+  platform.pick_file("import-progress", ".json,application/json");
+  return false;
+}
+
+bool apply(AppState& app, Platform& platform, const SetIdleSignOut& action) {
+  app.profiles.idle_sign_out_minutes = action.minutes;
+  save_profiles(app, platform);
+  return reported(app, platform, true);
+}
+
+bool apply(AppState& app, Platform& platform, const DismissNotice& action) {
+  if (action.index >= 0 && action.index < static_cast<int>(app.data_notices.size()))
+    app.data_notices.erase(app.data_notices.begin() + action.index);
+  return reported(app, platform, true);
+}
+
+bool apply(AppState& app, Platform& platform, const StartQuiz& action) {
+  return reported(app, platform, start_quiz(app, platform, action));
+}
+
+bool apply(AppState& app, Platform& platform, const AnswerChosen& action) {
+  return reported(app, platform, answer_question(app, platform, action));
+}
+
+bool apply(AppState& app, Platform& platform, const CheckAnswer& action) {
+  return reported(app, platform, app.checked_questions.insert(action.attempt + "/" + action.question).second);
+}
+
+bool apply(AppState& app, Platform& platform, const SubmitQuiz& action) {
+  return reported(app, platform, submit_quiz(app, platform, action));
+}
+
+bool apply(AppState& app, Platform& platform, const PrintCertificate& action) {
+  get_certificate(app, platform, action.course, false);
+  return false;
+}
+
+bool apply(AppState& app, Platform& platform, const DownloadCertificate& action) {
+  get_certificate(app, platform, action.course, true);
+  return false;
+}
+
+void record_section_for_learner(AppState& app, Platform& platform, const Route& where) {
+  if (!app.profile_id.empty() &&
+      record_section_reached(app.progress, where.course, where.module, where.section, platform.now_ms()))
+    save_progress(app, platform);
 }
 
 bool poll_learners(AppState& app, Platform& platform) {
   bool changed = false;
   if (platform.take_storage_changed()) {
     // Another tab saved: take in its learners and, for the signed-in learner, its newer attempts.
-    if (auto stored = platform.load(kProfilesKey))
-      if (auto parsed = parse_profiles(*stored); parsed.ok()) app.profiles = std::move(*parsed.value);
-    if (!app.profile_id.empty()) {
-      bool safe = true;
-      if (auto stored = load_progress(app, platform, app.profile_id, &safe))
-        app.progress = merge_progress(app.progress, *stored);
-    }
+    DeviceStore store(app, platform);
+    store.reload_profiles();
+    if (!app.profile_id.empty())
+      if (auto stored = store.load_progress(app.profile_id)) app.progress = merge_progress(app.progress, *stored);
     changed = true;
   }
   if (auto file = platform.take_picked_file(); file && file->purpose == "import-progress") {
@@ -403,7 +394,7 @@ bool poll_learners(AppState& app, Platform& platform) {
   }
   if (!app.profile_id.empty() && idle_sign_out_due(app.profiles, app.last_input_at, platform.now_ms())) {
     sign_out(app, platform);
-    notify(app, "learners.signed_out_idle");
+    notify(app, platform, "learners.signed_out_idle");
     changed = true;
   }
   return changed;

@@ -1,7 +1,8 @@
-// learner.h — profiles on a shared device, each learner's progress in storage, and quiz actions.
+// learner.h — profiles on a shared device and each learner's progress in storage. The profile and
+// quiz actions are declared in app/handlers.h.
 #pragma once
 
-#include "core/app_state.h"
+#include "app/app_state.h"
 #include "platform/platform.h"
 
 namespace siaga {
@@ -9,8 +10,8 @@ namespace siaga {
 // Reads the device's learners (setting aside anything unreadable) and resumes a recent session.
 void start_learners(AppState& app, Platform& platform);
 
-// Applies profile, data and quiz actions. Returns true if anything visible changed.
-bool apply_learner_action(AppState& app, Platform& platform, const Action& action);
+// The signed-in learner reached a section (course, module, section): saved in their progress.
+void record_section_for_learner(AppState& app, Platform& platform, const Route& where);
 
 // Picks up other tabs' saves, an imported file, and idle sign-out. Returns true if anything changed.
 bool poll_learners(AppState& app, Platform& platform);

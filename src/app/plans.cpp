@@ -1,27 +1,18 @@
-// plans.cpp — session plans kept in browser storage (see plans.h). Plans belong to the device, like the
-// facilitator's kept results, so they are saved whoever is signed in (guests included).
+// plans.cpp — the session plan actions. Plans belong to the device, like the facilitator's kept
+// results, so they are saved (by app/device_store.h) whoever is signed in, guests included.
 #include "app/plans.h"
 
 #include <algorithm>
 
 #include "app/controller.h"
+#include "app/device_store.h"
+#include "app/handlers.h"
 
 namespace siaga {
 
 namespace {
 
-void note(AppState& app, std::string key, std::string detail, bool error) {
-  for (const auto& n : app.data_notices)
-    if (n.key == key && n.detail == detail) return;
-  app.data_notices.push_back({std::move(key), std::move(detail), error});
-}
-
-bool save_plans(AppState& app, Platform& platform) {
-  if (!app.storage_available || app.plans.write_blocked) return false;
-  const StoreResult result = platform.save(kPlansKey, plans_to_json(app.plans.store));
-  app.storage_write_failed = result != StoreResult::Saved;
-  return result == StoreResult::Saved;
-}
+bool save_plans(AppState& app, Platform& platform) { return DeviceStore(app, platform).save_plans(); }
 
 const Course* course_for(const AppState& app, std::string_view course_id) {
   const Language* language = app.catalog.find_language(app.language);
@@ -47,82 +38,66 @@ std::string plan_file_name(const SessionPlan& plan) {
   return "session-plan-" + plan.course_id + "-" + plan.id + ".html";
 }
 
-void load_plans(AppState& app, Platform& platform) {
-  app.plans = {};
-  if (!app.storage_available) return;
-  const auto stored = platform.load(kPlansKey);
-  if (!stored || stored->empty()) return;
-  auto parsed = parse_plans(*stored);
-  if (parsed.ok()) {
-    app.plans.store = std::move(*parsed.value);
-    return;
+bool apply(AppState& app, Platform& platform, const PlanCreate& action) {
+  const Course* course = course_for(app, action.course);
+  if (!course) return false;
+  if (app.plans.store.plans.size() >= kMaxPlans) {
+    app.plans.error_key = "plan.full";
+    return true;
   }
-  const std::string recovery = "siaga.recovery." + std::string(kPlansKey) + "." + std::to_string(platform.now_ms());
-  const bool kept = platform.save(recovery, *stored) == StoreResult::Saved;
-  app.plans.write_blocked = !kept;
-  const char* what = parsed.error == DataError::NewerVersion ? "data.newer_version" : "data.set_aside";
-  note(app, kept ? what : "data.unreadable_kept", parsed.reason, true);
+  std::string id;
+  do id = "plan-" + hex(platform.random_bytes(4));
+  while (find_plan(app.plans.store, id));
+  SessionPlan plan = new_plan(*course, id, platform.now_ms());
+  upsert_plan(app.plans.store, std::move(plan));
+  app.plans.error_key.clear();
+  save_plans(app, platform);
+  app.route = Route{.screen = Screen::Plans, .section = id};
+  platform.push_hash(route_to_hash(app.route));
+  return true;
 }
 
-bool apply_plan_action(AppState& app, Platform& platform, const Action& action) {
-  switch (action.kind) {
-    case Action::Kind::PlanCreate: {
-      const Course* course = course_for(app, action.text);
-      if (!course) return false;
-      if (app.plans.store.plans.size() >= kMaxPlans) {
-        app.plans.error_key = "plan.full";
-        return true;
-      }
-      std::string id;
-      do id = "plan-" + hex(platform.random_bytes(4));
-      while (find_plan(app.plans.store, id));
-      SessionPlan plan = new_plan(*course, id, platform.now_ms());
-      upsert_plan(app.plans.store, std::move(plan));
-      app.plans.error_key.clear();
-      save_plans(app, platform);
-      app.route = Route{.screen = Screen::Plans, .section = id};
-      platform.push_hash(route_to_hash(app.route));
-      return true;
-    }
-    case Action::Kind::PlanSave: {
-      const SessionPlan* old = find_plan(app.plans.store, action.plan.id);
-      if (!old) return false;  // deleted meanwhile: an edit never brings a plan back
-      if (*old == action.plan) return false;
-      SessionPlan plan = action.plan;
-      plan.date = clean_plan_field(plan.date);
-      plan.place = clean_plan_field(plan.place);
-      plan.facilitator = clean_plan_field(plan.facilitator);
-      int clock = 0;
-      if (!plan.start_time.empty() && !parse_clock(plan.start_time, clock)) plan.start_time = old->start_time;
-      if (plan.agenda.size() > kMaxAgendaItems) plan.agenda = old->agenda;
-      for (AgendaItem& item : plan.agenda) item.minutes = std::clamp(item.minutes, 1, kMaxItemMinutes);
-      plan.created_at = old->created_at;
-      plan.updated_at = platform.now_ms();
-      upsert_plan(app.plans.store, std::move(plan));
-      app.plans.error_key.clear();
-      save_plans(app, platform);
-      return true;
-    }
-    case Action::Kind::PlanDelete:
-      if (!remove_plan(app.plans.store, action.text)) return false;
-      save_plans(app, platform);
-      if (app.route.screen == Screen::Plans && app.route.section == action.text) {
-        app.route = Route{.screen = Screen::Plans};
-        platform.push_hash(route_to_hash(app.route));
-      }
-      return true;
-    case Action::Kind::PlanPrint: {
-      const SessionPlan* plan = find_plan(app.plans.store, action.text);
-      if (!plan) return false;
-      const std::string html = plan_to_html(*plan, course_for(app, plan->course_id), ui_text(app), app.language);
-      platform.download_file(plan_file_name(*plan), "text/html", html);
-      return false;
-    }
-    case Action::Kind::SetFullscreen:
-      platform.request_fullscreen(action.number != 0);
-      return false;
-    default: return false;
+bool apply(AppState& app, Platform& platform, const PlanSave& action) {
+  const SessionPlan* old = find_plan(app.plans.store, action.plan.id);
+  if (!old) return false;  // deleted meanwhile: an edit never brings a plan back
+  if (*old == action.plan) return false;
+  SessionPlan plan = action.plan;
+  plan.date = clean_plan_field(plan.date);
+  plan.place = clean_plan_field(plan.place);
+  plan.facilitator = clean_plan_field(plan.facilitator);
+  int clock = 0;
+  if (!plan.start_time.empty() && !parse_clock(plan.start_time, clock)) plan.start_time = old->start_time;
+  if (plan.agenda.size() > kMaxAgendaItems) plan.agenda = old->agenda;
+  for (AgendaItem& item : plan.agenda) item.minutes = std::clamp(item.minutes, 1, kMaxItemMinutes);
+  plan.created_at = old->created_at;
+  plan.updated_at = platform.now_ms();
+  upsert_plan(app.plans.store, std::move(plan));
+  app.plans.error_key.clear();
+  save_plans(app, platform);
+  return true;
+}
+
+bool apply(AppState& app, Platform& platform, const PlanDelete& action) {
+  if (!remove_plan(app.plans.store, action.plan_id)) return false;
+  save_plans(app, platform);
+  if (app.route.screen == Screen::Plans && app.route.section == action.plan_id) {
+    app.route = Route{.screen = Screen::Plans};
+    platform.push_hash(route_to_hash(app.route));
   }
+  return true;
+}
+
+bool apply(AppState& app, Platform& platform, const PlanPrint& action) {
+  const SessionPlan* plan = find_plan(app.plans.store, action.plan_id);
+  if (!plan) return false;
+  const std::string html = plan_to_html(*plan, course_for(app, plan->course_id), ui_text(app), app.language);
+  platform.download_file(plan_file_name(*plan), "text/html", html);
+  return false;
+}
+
+bool apply(AppState&, Platform& platform, const SetFullscreen& action) {
+  platform.request_fullscreen(action.on);
+  return false;
 }
 
 }  // namespace siaga

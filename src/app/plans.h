@@ -2,18 +2,10 @@
 // aside, never deleted), saved after every change, printed as an HTML page.
 #pragma once
 
-#include "core/app_state.h"
+#include "app/app_state.h"
 #include "platform/platform.h"
 
 namespace siaga {
-
-// Reads the stored plans (kPlansKey). Unreadable text is copied to "siaga.recovery.siaga.plans.<ms>"
-// with a notice; when even that fails, plans stay in memory only and the stored text is never written.
-void load_plans(AppState& app, Platform& platform);
-
-// Applies PlanCreate, PlanSave, PlanDelete, PlanPrint and SetFullscreen. Returns true if anything
-// visible changed.
-bool apply_plan_action(AppState& app, Platform& platform, const Action& action);
 
 // The file name of a plan's printable page: "session-plan-<course>-<plan id>.html".
 std::string plan_file_name(const SessionPlan& plan);

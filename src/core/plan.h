@@ -7,7 +7,7 @@
 //   longer has is kept and shown as missing, never dropped silently.
 // - Durations start from each module's `minutes` and are the facilitator's to change; clock times
 //   are worked out from the start time, never stored.
-// - Stored as versioned JSON under kPlansKey. Reading returns DataResult (progress.h) with plain words
+// - Stored as versioned JSON (under storage_key::kPlans, app/storage_keys.h). Reading returns DataResult (progress.h) with plain words
 //   when the text cannot be used, so the app can set it aside instead of writing over it.
 // - plan_to_html makes a self-contained printable page (no scripts, no outside files), every piece of
 //   typed or authored text escaped.
@@ -31,7 +31,6 @@ namespace siaga {
 
 // [SECTION] Model -------------------------------------------------------------------------------------
 
-inline constexpr std::string_view kPlansKey = "siaga.plans";
 inline constexpr std::string_view kPlansFormat = "siaga-plans";
 inline constexpr int kPlansSchema = 1;
 inline constexpr size_t kMaxPlans = 50;

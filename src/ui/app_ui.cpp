@@ -89,10 +89,7 @@ void draw_header(const View& s) {
   for (const auto& language : languages) {
     ImGui::SetCursorPos(ImVec2(x, y));
     if (toggle_button(language.name, current == language.tag) && current != language.tag) {
-      Action action;
-      action.kind = Action::Kind::SetLanguage;
-      action.text = language.tag;
-      s.out.actions.push_back(std::move(action));
+      s.act(SetLanguage{language.tag});
     }
     x = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetScrollX() + style.ItemSpacing.x;
   }
@@ -101,8 +98,8 @@ void draw_header(const View& s) {
 }
 
 void draw_notices(const View& s) {
-  if (!s.app.storage_available) notice(s.t("notice.storage_refused"), theme().warning);
-  else if (s.app.storage_write_failed) notice(s.t("notice.storage_failed"), theme().warning);
+  if (!s.app.storage.available) notice(s.t("notice.storage_refused"), theme().warning);
+  else if (s.app.storage.write_failed) notice(s.t("notice.storage_failed"), theme().warning);
   if (s.app.settings_damaged) notice(s.t("notice.settings_damaged"), theme().warning);
   if (!s.app.pending_language.empty() && s.app.language_error.empty())
     notice(s.t("notice.loading_language"), theme().note);
@@ -112,7 +109,7 @@ void draw_notices(const View& s) {
     ImGui::PushID(static_cast<int>(i));
     notice(s.tf(n.key, {n.detail}), n.error ? theme().error : theme().note);
     if (button(s.t("notice.dismiss")))
-      s.act(Action{.kind = Action::Kind::DismissNotice, .number = static_cast<int>(i)});
+      s.act(DismissNotice{static_cast<int>(i)});
     ImGui::PopID();
   }
 }
@@ -354,10 +351,7 @@ void draw_module(const View& s, const Course& course, const Module& module) {
     s.navigate(Route{siaga::Screen::Course, course.id, "", ""});
 
   // Tell the app which section is on screen (persistence of reading position hangs off this event).
-  Action reached;
-  reached.kind = Action::Kind::SectionReached;
-  reached.route = Route{siaga::Screen::Module, course.id, module.id, module.sections[current].id};
-  s.out.actions.push_back(std::move(reached));
+  s.act(SectionReached{Route{siaga::Screen::Module, course.id, module.id, module.sections[current].id}});
 }
 
 void draw_not_found(const View& s) {

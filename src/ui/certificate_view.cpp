@@ -19,10 +19,10 @@ void draw_certificate_actions(const View& v, const Course& course) {
   notice(v.tf("certificate.earned", {course.title, std::to_string(certificate->score_percent), certificate->code}),
          theme().success);
   if (button(v.t("certificate.print"), true))
-    v.act(Action{.kind = Action::Kind::GetCertificate, .text = course.id, .number = 0});
+    v.act(PrintCertificate{course.id});
   ImGui::SameLine();
   if (button(v.t("certificate.download")))
-    v.act(Action{.kind = Action::Kind::GetCertificate, .text = course.id, .number = 1});
+    v.act(DownloadCertificate{course.id});
   ImGui::PopID();
 }
 

@@ -152,9 +152,9 @@ void codes_input(const View& v, const std::string& course) {
                             ImVec2(width, ImGui::GetTextLineHeightWithSpacing() * 8 + 12));
   add_last_item(Role::TextField, v.t("facilitator.codes_field"));
   if (button(v.t("facilitator.check_codes"), true))
-    v.act(Action{.kind = Action::Kind::FacilitatorCheckCodes, .text = course, .text2 = fields.codes});
+    v.act(FacilitatorCheckCodes{course, fields.codes});
   ImGui::SameLine();
-  if (button(v.t("facilitator.import_files"))) v.act(Action{.kind = Action::Kind::FacilitatorImportFiles});
+  if (button(v.t("facilitator.import_files"))) v.act(FacilitatorImportFiles{});
 
   if (!f.scan.empty()) {
     heading(v.t("facilitator.lines_heading"), 4, v.ui.fonts.bold);
@@ -209,8 +209,8 @@ void paper_row(const View& v, const Course& course, const Quiz& quiz, int index,
       node->focused = true;
   };
   auto edit = [&](int cell, const char* typed) {
-    v.act(Action{.kind = Action::Kind::FacilitatorPaperEdit, .text = course.id, .text2 = typed, .number = index,
-                 .number2 = cell});
+    if (cell < 0) v.act(PaperEditLabel{course.id, index, typed});
+    else v.act(PaperEditCell{course.id, index, cell, typed});
   };
 
   // Touch-height fields; captions aligned to their text (AlignTextToFramePadding reads this padding).
@@ -281,7 +281,7 @@ void paper_row(const View& v, const Course& course, const Quiz& quiz, int index,
     if (button(v.tf("paper.remove", {who}))) fields.confirm_remove_row = index;
   } else {
     if (button(v.tf("paper.remove_yes", {who}))) {
-      v.act(Action{.kind = Action::Kind::FacilitatorPaperRemoveRow, .text = course.id, .number = index});
+      v.act(PaperRemoveRow{course.id, index});
       fields.confirm_remove_row = -1;
     }
     ImGui::SameLine();
@@ -315,10 +315,10 @@ void paper_tests(const View& v, const Course& course) {
   }
   const std::string test = test_words(v, kind);
   if (button(v.tf("paper.print_test", {test}), true))
-    v.act(Action{.kind = Action::Kind::FacilitatorPrintPaper, .text = course.id, .text2 = "test", .number = fields.paper_test});
+    v.act(PrintPaperTest{course.id, kind, false});
   ImGui::SameLine();
   if (button(v.tf("paper.print_key", {test})))
-    v.act(Action{.kind = Action::Kind::FacilitatorPrintPaper, .text = course.id, .text2 = "key", .number = fields.paper_test});
+    v.act(PrintPaperTest{course.id, kind, true});
   muted(v.t("paper.print_note"));
 
   heading(v.tf("paper.grid_heading", {test}), 4, v.ui.fonts.bold);
@@ -334,7 +334,7 @@ void paper_tests(const View& v, const Course& course) {
     ImGui::Spacing();
   }
   if (button(v.tf("paper.add_row", {test})))
-    v.act(Action{.kind = Action::Kind::FacilitatorPaperAddRow, .text = course.id, .number = fields.paper_test});
+    v.act(PaperAddRow{course.id, kind});
 }
 
 // [SECTION] Knowledge check: class report ---------------------------------------------------------------
@@ -462,7 +462,7 @@ void class_report(const View& v, const Course& course) {
     muted(v.tf("facilitator.gain_note", {names}));
   }
   for (const ClassReport::Note& n : report.note_items) muted(report_note_words(v, n));
-  if (button(v.t("facilitator.download_csv"), true)) v.act(Action{.kind = Action::Kind::FacilitatorDownloadCsv});
+  if (button(v.t("facilitator.download_csv"), true)) v.act(FacilitatorDownloadCsv{});
   ImGui::Spacing();
   participants_table(v, report);
   ImGui::Spacing();
@@ -475,7 +475,7 @@ void class_report(const View& v, const Course& course) {
   } else {
     notice(v.t("facilitator.clear_confirm"), theme().warning);
     if (button(v.t("facilitator.clear_yes"))) {
-      v.act(Action{.kind = Action::Kind::FacilitatorClearResults});
+      v.act(FacilitatorClearResults{});
       fields.confirm_clear = false;
     }
     ImGui::SameLine();
@@ -491,7 +491,7 @@ void knowledge_check(const View& v, const Language& language) {
   const std::string& chosen = v.app.facilitator.course;
   for (const Course& course : language.courses) {
     if (radio(course.title + "##check-" + course.id, chosen == course.id) && chosen != course.id) {
-      v.act(Action{.kind = Action::Kind::FacilitatorChooseCourse, .text = course.id});
+      v.act(FacilitatorChooseCourse{course.id});
       fields.confirm_clear = false;
     }
   }

@@ -74,7 +74,7 @@ void new_learner_form(const View& v) {
                                     ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_Password);
   form_error(v);
   if (button(v.t("learners.create"), true) || enter || enter_pin) {
-    v.act(Action{.kind = Action::Kind::CreateProfile, .text = ui.new_name, .text2 = ui.new_pin, .number = ui.new_colour});
+    v.act(CreateProfile{ui.new_name, ui.new_pin, ui.new_colour});
     std::memset(ui.new_pin, 0, sizeof ui.new_pin);
   }
   ImGui::SameLine();
@@ -88,7 +88,7 @@ void pin_prompt(const View& v, const Profile& profile) {
                                 ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_Password);
   form_error(v);
   if (button(v.t("learners.open"), true) || enter) {
-    v.act(Action{.kind = Action::Kind::SignIn, .text = profile.id, .text2 = ui.sign_in_pin});
+    v.act(SignIn{profile.id, ui.sign_in_pin});
     std::memset(ui.sign_in_pin, 0, sizeof ui.sign_in_pin);
   }
   ImGui::SameLine();
@@ -119,7 +119,7 @@ void draw_learners(const View& v) {
       const std::string label = profile.name + (profile.pin ? "  (PIN)" : "");
       if (button(label + "##learner")) {
         if (profile.pin) ui.pin_for_profile = profile.id;
-        else v.act(Action{.kind = Action::Kind::SignIn, .text = profile.id});
+        else v.act(SignIn{profile.id, ""});
       }
       if (SemanticNode* node = last_node()) node->name = v.tf("learners.continue_as", {profile.name});
       ImGui::PopID();
@@ -132,7 +132,7 @@ void draw_learners(const View& v) {
   ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
   text_wrapped(v.t("learners.guest_note"));
   ImGui::PopStyleColor();
-  if (link(v.t("learners.guest"))) v.act(Action{.kind = Action::Kind::ContinueAsGuest});
+  if (link(v.t("learners.guest"))) v.act(ContinueAsGuest{});
 }
 
 }  // namespace siaga::ui

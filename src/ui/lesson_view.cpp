@@ -35,15 +35,8 @@ ImFont* face_for(const Span& span, const Fonts& fonts, ImFont* base) {
 }
 
 void follow_link(const std::string& target, const LessonContext& ctx) {
-  Action action;
-  if (target.rfind("#/", 0) == 0) {
-    action.kind = Action::Kind::Navigate;
-    action.route = parse_route(target);
-  } else {
-    action.kind = Action::Kind::OpenExternal;
-    action.text = target;
-  }
-  ctx.actions->push_back(std::move(action));
+  if (target.rfind("#/", 0) == 0) ctx.actions->push_back(Navigate{parse_route(target)});
+  else ctx.actions->push_back(OpenExternal{target});
 }
 
 // A paragraph or list item that is nothing but a link (a list of modules, of sources) is a list of

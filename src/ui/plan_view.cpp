@@ -42,12 +42,7 @@ bool named_button(const std::string& label, const std::string& name, bool primar
   return clicked;
 }
 
-void save(const View& v, SessionPlan plan) {
-  Action action;
-  action.kind = Action::Kind::PlanSave;
-  action.plan = std::move(plan);
-  v.act(std::move(action));
-}
+void save(const View& v, SessionPlan plan) { v.act(PlanSave{std::move(plan)}); }
 
 void present(const View& v, const std::string& course, const std::string& module) {
   v.ui.presenter_back = v.app.route;
@@ -89,7 +84,7 @@ void draw_plan_list(const View& v, const Language& language) {
     text_wrapped(course.title);
     ImGui::PopFont();
     if (named_button(v.t("plan.new") + "##new-" + course.id, v.tf("plan.new_for", {course.title})))
-      v.act(Action{.kind = Action::Kind::PlanCreate, .text = course.id});
+      v.act(PlanCreate{course.id});
   }
 
   ImGui::Spacing();
@@ -286,7 +281,7 @@ void draw_plan_editor(const View& v, const SessionPlan& plan, const Language& la
 
   ImGui::Spacing();
   ImGui::Separator();
-  if (button(v.t("plan.print"), true)) v.act(Action{.kind = Action::Kind::PlanPrint, .text = plan.id});
+  if (button(v.t("plan.print"), true)) v.act(PlanPrint{plan.id});
   muted(v.t("plan.print_hint"));
   ImGui::Spacing();
   if (v.ui.confirm_plan_delete != plan.id) {
@@ -295,7 +290,7 @@ void draw_plan_editor(const View& v, const SessionPlan& plan, const Language& la
     notice(v.t("plan.delete_confirm"), theme().warning);
     if (button(v.t("plan.delete_yes"))) {
       v.ui.confirm_plan_delete.clear();
-      v.act(Action{.kind = Action::Kind::PlanDelete, .text = plan.id});
+      v.act(PlanDelete{plan.id});
     }
     ImGui::SameLine();
     if (button(v.t("plan.delete_no"))) v.ui.confirm_plan_delete.clear();

@@ -69,12 +69,7 @@ void beside_buttons(const std::string& text) {
   add_last_item(Role::Text, text);
 }
 
-void set_fullscreen(const View& v, bool on) {
-  Action action;
-  action.kind = Action::Kind::SetFullscreen;
-  action.number = on ? 1 : 0;
-  v.act(std::move(action));
-}
+void set_fullscreen(const View& v, bool on) { v.act(SetFullscreen{on}); }
 
 // Leaves the projector: out of full screen too, back where the presenter was opened from.
 void leave(const View& v) {

@@ -48,7 +48,7 @@ struct QuestionContext {
 
   void answer_with(Answer a) const {
     if (locked) return;
-    v.act(Action{.kind = Action::Kind::AnswerQuestion, .text = attempt.id, .text2 = question.id, .answer = std::move(a)});
+    v.act(AnswerChosen{attempt.id, question.id, std::move(a)});
   }
 };
 
@@ -253,9 +253,9 @@ void result_code_panel(const View& v, const Course& course, const Quiz& quiz, co
   std::string file_label = record.label;
   std::replace(file_label.begin(), file_label.end(), ' ', '-');
   if (button(v.t("result_code.download")))
-    v.act(Action{.kind = Action::Kind::DownloadResultFile,
-                 .text = "siaga-" + std::string(test_kind_name(record.kind)) + "-" + course.id + "-" + file_label + ".json",
-                 .text2 = result_file_json(record)});
+    v.act(DownloadResultFile{
+        "siaga-" + std::string(test_kind_name(record.kind)) + "-" + course.id + "-" + file_label + ".json",
+        result_file_json(record)});
   ImGui::PopID();
 }
 
@@ -273,7 +273,7 @@ void draw_result(const View& v, const Course& course, const Quiz& quiz, const Qu
                                             std::to_string(static_cast<int>(*scores.last * 100 + 0.5))}));
   const int left = attempts_left(quiz, quiz_attempts(v.app.progress, course.id, quiz.id));
   if (left != 0 && button(v.t("quiz.try_again"), true))
-    v.act(Action{.kind = Action::Kind::StartQuiz, .text = quiz.id, .route = Route{Screen::Module, course.id, attempt.module_id, ""}});
+    v.act(StartQuiz{course.id, attempt.module_id, quiz.id});
   if (left > 0) text_wrapped(v.tf("quiz.attempts_left", {std::to_string(left)}));
   result_code_panel(v, course, quiz, result, attempt);
   if (quiz.graded) draw_certificate_actions(v, course);
@@ -319,7 +319,7 @@ void draw_quiz(const View& v, const Course& course, const Module& module, const 
       for (const Question& question : quiz.questions) scroll_here_if_target(v, "question:" + question.id, 0.1f);
       draw_result(v, course, quiz, *last);
     } else if (button(v.t("quiz.start"), true)) {
-      v.act(Action{.kind = Action::Kind::StartQuiz, .text = quiz.id, .route = Route{Screen::Module, course.id, module.id, ""}});
+      v.act(StartQuiz{course.id, module.id, quiz.id});
     }
     ImGui::PopID();
     return;
@@ -357,7 +357,7 @@ void draw_quiz(const View& v, const Course& course, const Module& module, const 
         if (auto check = check_answer(attempt, quiz, question.id))
           feedback_panel(v, course, check->verdict, check->feedback, nullptr, nullptr);
       } else if (answer && button(v.t("quiz.check") + "##check")) {
-        v.act(Action{.kind = Action::Kind::CheckQuestion, .text = attempt.id, .text2 = question.id});
+        v.act(CheckAnswer{attempt.id, question.id});
       }
       if (SemanticNode* node = last_node(); node && node->role == Role::Button && !checked)
         node->name = v.tf("quiz.check_n", {std::to_string(i + 1)});
@@ -367,7 +367,7 @@ void draw_quiz(const View& v, const Course& course, const Module& module, const 
   ImGui::Separator();
   text_wrapped(v.tf("quiz.answered_count", {std::to_string(answered), std::to_string(quiz.questions.size())}));
   if (button(v.t("quiz.submit"), true))
-    v.act(Action{.kind = Action::Kind::SubmitQuiz, .text = attempt.id});
+    v.act(SubmitQuiz{attempt.id});
   ImGui::PopID();
 }
 

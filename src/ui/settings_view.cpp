@@ -22,13 +22,13 @@ void draw_settings(const View& v) {
                                                              "settings.text_large", "settings.text_xlarge"};
   for (int size = 0; size < kTextSizeCount; ++size)
     if (radio(v.t(kSizeKeys[size]) + "##size" + std::to_string(size), v.app.settings.text_size == size))
-      v.act(Action{.kind = Action::Kind::SetTextSize, .number = size});
+      v.act(SetTextSize{size});
 
   heading(v.t("settings.theme"), 3, ui.fonts.h3);
   for (const std::string_view name : kThemes) {
     const std::string id(name);
     if (radio(v.t("settings.theme_" + id) + "##theme" + id, v.app.settings.theme == name))
-      v.act(Action{.kind = Action::Kind::SetTheme, .text = id});
+      v.act(SetTheme{id});
   }
 
   heading(v.t("settings.idle"), 3, ui.fonts.h3);
@@ -36,7 +36,7 @@ void draw_settings(const View& v) {
   for (int minutes : {0, 5, 15, 30}) {
     const std::string label = minutes == 0 ? v.t("settings.idle_never") : v.tf("settings.idle_minutes", {std::to_string(minutes)});
     if (radio(label + "##idle" + std::to_string(minutes), v.app.profiles.idle_sign_out_minutes == minutes))
-      v.act(Action{.kind = Action::Kind::SetIdleSignOut, .number = minutes});
+      v.act(SetIdleSignOut{minutes});
   }
 
   scroll_here_if_target(v, "settings:data", 0.0f);  // "How to remove it" on the About page
@@ -46,12 +46,12 @@ void draw_settings(const View& v) {
   if (!v.app.profile_id.empty()) {
     const Profile* me = find_profile(v.app.profiles, v.app.profile_id);
     text_wrapped(v.tf("settings.signed_in_as", {me ? me->name : ""}));
-    if (button(v.t("settings.download"))) v.act(Action{.kind = Action::Kind::ExportProgress});
-    if (button(v.t("settings.import"))) v.act(Action{.kind = Action::Kind::ImportProgress});
+    if (button(v.t("settings.download"))) v.act(ExportProgress{});
+    if (button(v.t("settings.import"))) v.act(ImportProgress{});
     if (ui.confirm == "remove-data") {
       notice(v.t("settings.remove_confirm"), theme().warning);
       if (button(v.t("settings.remove_yes"), true)) {
-        v.act(Action{.kind = Action::Kind::RemoveMyData});
+        v.act(RemoveMyData{});
         ui.confirm.clear();
       }
       ImGui::SameLine();
@@ -59,7 +59,7 @@ void draw_settings(const View& v) {
     } else if (button(v.t("settings.remove"))) {
       ui.confirm = "remove-data";
     }
-    if (button(v.t("learners.sign_out"))) v.act(Action{.kind = Action::Kind::SignOut});
+    if (button(v.t("learners.sign_out"))) v.act(SignOut{});
   } else {
     text_wrapped(v.t("settings.no_learner"));
   }

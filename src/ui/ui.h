@@ -6,7 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "core/app_state.h"
+#include "app/actions.h"
+#include "app/app_state.h"
 #include "core/i18n.h"
 #include "core/semantic_tree.h"
 

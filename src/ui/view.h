@@ -22,7 +22,7 @@ struct View {
     return format_text(text(key), args);
   }
   void act(Action action) const { out.actions.push_back(std::move(action)); }
-  void navigate(Route route) const { act(Action{.kind = Action::Kind::Navigate, .route = std::move(route)}); }
+  void navigate(Route route) const { act(Navigate{std::move(route)}); }
 };
 
 bool narrow_layout();

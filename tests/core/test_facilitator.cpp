@@ -5,7 +5,9 @@
 
 #include <algorithm>
 
+#include "app/controller.h"
 #include "app/facilitator.h"
+#include "app/storage_keys.h"
 #include "app/learner.h"
 #include "core/csv.h"
 #include "memory_platform.h"
@@ -53,17 +55,8 @@ ResultRecord result(const std::string& course, TestKind kind, int questions, uin
   return r;
 }
 
-Action act(Action::Kind kind, const std::string& text = "", const std::string& text2 = "") {
-  Action action;
-  action.kind = kind;
-  action.text = text;
-  action.text2 = text2;
-  return action;
-}
-Action choose(const std::string& course) { return act(Action::Kind::FacilitatorChooseCourse, course); }
-Action check(const std::string& course, const std::string& text) {
-  return act(Action::Kind::FacilitatorCheckCodes, course, text);
-}
+Action choose(const std::string& course) { return FacilitatorChooseCourse{course}; }
+Action check(const std::string& course, const std::string& text) { return FacilitatorCheckCodes{course, text}; }
 
 }  // namespace
 
@@ -75,10 +68,10 @@ TEST_CASE("pasted codes are kept once, a typo and another course's code are repo
   const std::string beta = encode_result(result("beta", TestKind::Pretest, 3, 0b001, "SITI"));
   std::string typo = andi_post;
   typo[2] = typo[2] == 'X' ? 'Y' : 'X';
-  REQUIRE(apply_learner_action(app, platform, choose("alpha")));
+  REQUIRE(apply_action(app, platform, choose("alpha")));
   const std::string pasted = "Andi: " + andi_pre + " thanks!\n" + andi_pre + "\nhello all\n" + typo + "\n" + andi_post +
                              "\n" + beta + "\n";
-  REQUIRE(apply_learner_action(app, platform, check("alpha", pasted)));
+  REQUIRE(apply_action(app, platform, check("alpha", pasted)));
   const auto& scan = app.facilitator.scan;
   REQUIRE(scan.size() >= 6);
   CHECK(scan[0].status == ScanStatus::Ok);
@@ -92,25 +85,25 @@ TEST_CASE("pasted codes are kept once, a typo and another course's code are repo
   REQUIRE(app.facilitator.records.size() == 2);
 
   // Stored as JSON lines; a fresh app (a reload) reads them back.
-  const std::string stored = platform.stored.at(facilitator_results_key("alpha"));
+  const std::string stored = platform.stored.at(storage_key::facilitator_results("alpha"));
   CHECK(std::count(stored.begin(), stored.end(), '\n') == 2);
   AppState reloaded = workshop_app();
-  apply_learner_action(reloaded, platform, choose("alpha"));
+  apply_action(reloaded, platform, choose("alpha"));
   CHECK(reloaded.facilitator.records == app.facilitator.records);
 
   // Pasting the same codes again counts nothing twice.
-  apply_learner_action(reloaded, platform, check("alpha", andi_pre + "\n" + andi_post));
+  apply_action(reloaded, platform, check("alpha", andi_pre + "\n" + andi_post));
   CHECK(reloaded.facilitator.scan[0].status == ScanStatus::Duplicate);
   CHECK(reloaded.facilitator.scan[0].codes.at(0).duplicate_of_line == 0);
   CHECK(reloaded.facilitator.records.size() == 2);
-  CHECK(platform.stored.count(facilitator_results_key("beta")) == 0);
+  CHECK(platform.stored.count(storage_key::facilitator_results("beta")) == 0);
 }
 
 TEST_CASE("result files are imported for the open course; bad, duplicate and other-course files are refused") {
   test::MemoryPlatform platform;
   AppState app = workshop_app();
-  apply_learner_action(app, platform, choose("alpha"));
-  apply_learner_action(app, platform, act(Action::Kind::FacilitatorImportFiles));
+  apply_action(app, platform, choose("alpha"));
+  apply_action(app, platform, FacilitatorImportFiles{});
   CHECK(platform.picks_requested == std::vector<std::string>{"import-results"});
 
   const std::string file = result_file_json(result("alpha", TestKind::Posttest, 4, 0b1111, "BUDI"));
@@ -144,14 +137,14 @@ TEST_CASE("a damaged stored line is kept and written back, never dropped") {
   test::MemoryPlatform platform;
   std::string good = result_file_json(result("alpha", TestKind::Pretest, 4, 0b11, "ANDI"));
   std::erase(good, '\n');
-  platform.stored[facilitator_results_key("alpha")] = good + "\n{not json\n";
+  platform.stored[storage_key::facilitator_results("alpha")] = good + "\n{not json\n";
   AppState app = workshop_app();
-  apply_learner_action(app, platform, choose("alpha"));
+  apply_action(app, platform, choose("alpha"));
   CHECK(app.facilitator.records.size() == 1);
   CHECK(app.facilitator.unreadable == std::vector<std::string>{"{not json"});
   CHECK(app.facilitator.notes.at(0).key == "facilitator.stored_unreadable");
-  apply_learner_action(app, platform, check("alpha", encode_result(result("alpha", TestKind::Posttest, 4, 0b111, "ANDI"))));
-  const std::string stored = platform.stored.at(facilitator_results_key("alpha"));
+  apply_action(app, platform, check("alpha", encode_result(result("alpha", TestKind::Posttest, 4, 0b111, "ANDI"))));
+  const std::string stored = platform.stored.at(storage_key::facilitator_results("alpha"));
   CHECK(stored.find("{not json") != std::string::npos);
   CHECK(app.facilitator.records.size() == 2);
 }
@@ -159,9 +152,9 @@ TEST_CASE("a damaged stored line is kept and written back, never dropped") {
 TEST_CASE("a failed save is reported and the results stay in the session") {
   test::MemoryPlatform platform;
   AppState app = workshop_app();
-  apply_learner_action(app, platform, choose("alpha"));
+  apply_action(app, platform, choose("alpha"));
   platform.next_save = StoreResult::Full;
-  apply_learner_action(app, platform, check("alpha", encode_result(result("alpha", TestKind::Pretest, 4, 1, "ANDI"))));
+  apply_action(app, platform, check("alpha", encode_result(result("alpha", TestKind::Pretest, 4, 1, "ANDI"))));
   CHECK(app.facilitator.records.size() == 1);
   REQUIRE_FALSE(app.facilitator.notes.empty());
   CHECK(app.facilitator.notes.back().key == "facilitator.not_saved");
@@ -170,20 +163,20 @@ TEST_CASE("a failed save is reported and the results stay in the session") {
 TEST_CASE("the CSV download is the open course's report, and a participant's result file downloads as JSON") {
   test::MemoryPlatform platform;
   AppState app = workshop_app();
-  apply_learner_action(app, platform, choose("alpha"));
-  apply_learner_action(app, platform, check("alpha", encode_result(result("alpha", TestKind::Pretest, 4, 0b0001, "ANDI")) +
+  apply_action(app, platform, choose("alpha"));
+  apply_action(app, platform, check("alpha", encode_result(result("alpha", TestKind::Pretest, 4, 0b0001, "ANDI")) +
                                                          "\n" + encode_result(result("alpha", TestKind::Posttest, 4, 0b0111, "ANDI"))));
-  apply_learner_action(app, platform, act(Action::Kind::FacilitatorDownloadCsv));
+  apply_action(app, platform, FacilitatorDownloadCsv{});
   REQUIRE(platform.downloads.size() == 1);
   CHECK(platform.downloads[0].name == "siaga-report-alpha.csv");
   CHECK(platform.downloads[0].mime == "text/csv");
   CHECK(platform.downloads[0].bytes == report_to_csv(build_report(app.facilitator.records, 4, 4, "alpha")));
   CHECK(platform.downloads[0].bytes.find("ANDI,25.0,75.0,50.0") != std::string::npos);
 
-  apply_learner_action(app, platform, act(Action::Kind::DownloadResultFile, "r.json", "{}"));
+  apply_action(app, platform, DownloadResultFile{"r.json", "{}"});
   CHECK(platform.downloads.back().mime == "application/json");
 
-  apply_learner_action(app, platform, act(Action::Kind::FacilitatorClearResults));
+  apply_action(app, platform, FacilitatorClearResults{});
   CHECK(app.facilitator.records.empty());
-  CHECK(platform.stored.at(facilitator_results_key("alpha")).empty());
+  CHECK(platform.stored.at(storage_key::facilitator_results("alpha")).empty());
 }

@@ -4,7 +4,9 @@
 // reference code the certificate check accepts.
 #include <doctest/doctest.h>
 
+#include "app/controller.h"
 #include "app/facilitator.h"
+#include "app/storage_keys.h"
 #include "app/learner.h"
 #include "core/certificate.h"
 #include "core/paper.h"
@@ -48,15 +50,6 @@ AppState paper_app() {
   return app;
 }
 
-Action act(Action::Kind kind, std::string text = "", std::string text2 = "", int number = 0, int number2 = 0) {
-  Action action;
-  action.kind = kind;
-  action.text = std::move(text);
-  action.text2 = std::move(text2);
-  action.number = number;
-  action.number2 = number2;
-  return action;
-}
 
 std::string right_letter(const AppState& app, TestKind kind) {
   const Course& course = app.catalog.languages[0].courses[0];
@@ -72,12 +65,12 @@ std::string right_letter(const AppState& app, TestKind kind) {
 TEST_CASE("printing the paper test and its key hands a page with the questions to the platform") {
   test::MemoryPlatform platform;
   AppState app = paper_app();
-  apply_learner_action(app, platform, act(Action::Kind::FacilitatorChooseCourse, "alpha"));
-  apply_learner_action(app, platform, act(Action::Kind::FacilitatorPrintPaper, "alpha", "test", 1));
+  apply_action(app, platform, FacilitatorChooseCourse{"alpha"});
+  apply_action(app, platform, PrintPaperTest{"alpha", TestKind::Posttest, false});
   REQUIRE(platform.printed.size() == 1);
   CHECK(platform.printed[0].title == "siaga-posttest-paper-alpha");
   CHECK(platform.printed[0].html.find("Pick &lt;one&gt;.") != std::string::npos);
-  apply_learner_action(app, platform, act(Action::Kind::FacilitatorPrintPaper, "alpha", "key", 0));
+  apply_action(app, platform, PrintPaperTest{"alpha", TestKind::Pretest, true});
   REQUIRE(platform.printed.size() == 2);
   CHECK(platform.printed[1].title == "siaga-pretest-key-alpha");
   CHECK(platform.printed[1].html.find("<td class=\"code\">1989</td>") != std::string::npos);
@@ -87,27 +80,27 @@ TEST_CASE("grid edits are saved as they happen, survive a reload, and complete r
   test::MemoryPlatform platform;
   platform.clock_ms = 1'741'910'400'000;  // 2025-03-14
   AppState app = paper_app();
-  apply_learner_action(app, platform, act(Action::Kind::FacilitatorChooseCourse, "alpha"));
-  REQUIRE(apply_learner_action(app, platform, act(Action::Kind::FacilitatorPaperAddRow, "alpha", "", 0)));
+  apply_action(app, platform, FacilitatorChooseCourse{"alpha"});
+  REQUIRE(apply_action(app, platform, PaperAddRow{"alpha", TestKind::Pretest}));
   REQUIRE(app.facilitator.paper_rows.size() == 1);
   CHECK(app.facilitator.paper_rows[0].cells.size() == 3);
   CHECK(app.facilitator.paper_rows[0].day == day_number(CivilDate{2025, 3, 14}));
-  apply_learner_action(app, platform, act(Action::Kind::FacilitatorPaperEdit, "alpha", "Rina", 0, -1));
-  apply_learner_action(app, platform, act(Action::Kind::FacilitatorPaperEdit, "alpha", right_letter(app, TestKind::Pretest), 0, 0));
-  apply_learner_action(app, platform, act(Action::Kind::FacilitatorPaperEdit, "alpha", "F", 0, 1));
+  apply_action(app, platform, PaperEditLabel{"alpha", 0, "Rina"});
+  apply_action(app, platform, PaperEditCell{"alpha", 0, 0, right_letter(app, TestKind::Pretest)});
+  apply_action(app, platform, PaperEditCell{"alpha", 0, 1, "F"});
   // Saved after each edit: a reload now has the half-typed row.
   AppState reloaded = paper_app();
-  apply_learner_action(reloaded, platform, act(Action::Kind::FacilitatorChooseCourse, "alpha"));
+  apply_action(reloaded, platform, FacilitatorChooseCourse{"alpha"});
   CHECK(reloaded.facilitator.paper_rows == app.facilitator.paper_rows);
   CHECK(reloaded.facilitator.paper_rows[0].cells[1] == "F");
 
   // Not complete yet: the CSV has no row for her.
-  apply_learner_action(reloaded, platform, act(Action::Kind::FacilitatorDownloadCsv));
+  apply_action(reloaded, platform, FacilitatorDownloadCsv{});
   REQUIRE(platform.downloads.size() == 1);
   CHECK(platform.downloads[0].bytes.find("RINA") == std::string::npos);
 
-  apply_learner_action(reloaded, platform, act(Action::Kind::FacilitatorPaperEdit, "alpha", "1.989", 0, 2));
-  apply_learner_action(reloaded, platform, act(Action::Kind::FacilitatorDownloadCsv));
+  apply_action(reloaded, platform, PaperEditCell{"alpha", 0, 2, "1.989"});
+  apply_action(reloaded, platform, FacilitatorDownloadCsv{});
   REQUIRE(platform.downloads.size() == 2);
   const std::string& csv = platform.downloads[1].bytes;
   const size_t row = csv.find("RINA,");
@@ -115,56 +108,53 @@ TEST_CASE("grid edits are saved as they happen, survive a reload, and complete r
   CHECK(csv.substr(row, csv.find('\n', row) - row).rfind("RINA,66.7,", 0) == 0);  // 2 of 3 right
 
   // Removing the row is saved too.
-  apply_learner_action(reloaded, platform, act(Action::Kind::FacilitatorPaperRemoveRow, "alpha", "", 0));
+  apply_action(reloaded, platform, PaperRemoveRow{"alpha", 0});
   AppState again = paper_app();
-  apply_learner_action(again, platform, act(Action::Kind::FacilitatorChooseCourse, "alpha"));
+  apply_action(again, platform, FacilitatorChooseCourse{"alpha"});
   CHECK(again.facilitator.paper_rows.empty());
 }
 
 TEST_CASE("a stored grid that cannot be read is never written over") {
   test::MemoryPlatform platform;
-  platform.stored[facilitator_paper_key("alpha")] = "{not a grid";
+  platform.stored[storage_key::facilitator_paper("alpha")] = "{not a grid";
   AppState app = paper_app();
-  apply_learner_action(app, platform, act(Action::Kind::FacilitatorChooseCourse, "alpha"));
+  apply_action(app, platform, FacilitatorChooseCourse{"alpha"});
   CHECK(app.facilitator.paper_unreadable);
   CHECK(app.facilitator.notes.back().key == "paper.stored_unreadable");
-  CHECK_FALSE(apply_learner_action(app, platform, act(Action::Kind::FacilitatorPaperAddRow, "alpha", "", 0)));
-  apply_learner_action(app, platform, act(Action::Kind::FacilitatorClearResults));
-  CHECK(platform.stored.at(facilitator_paper_key("alpha")) == "{not a grid");
+  CHECK_FALSE(apply_action(app, platform, PaperAddRow{"alpha", TestKind::Pretest}));
+  apply_action(app, platform, FacilitatorClearResults{});
+  CHECK(platform.stored.at(storage_key::facilitator_paper("alpha")) == "{not a grid");
 }
 
 TEST_CASE("a learner who completed the course prints and downloads a certificate the check accepts") {
   test::MemoryPlatform platform;
   platform.clock_ms = 1'741'910'400'000 + 3'600'000;  // 2025-03-14, 01:00 UTC
   AppState app = paper_app();
-  apply_learner_action(app, platform, act(Action::Kind::CreateProfile, "Dewi Lestari"));
+  apply_action(app, platform, CreateProfile{"Dewi Lestari", "", 0});
   REQUIRE_FALSE(app.profile_id.empty());
   // Not complete: nothing to print.
-  apply_learner_action(app, platform, act(Action::Kind::GetCertificate, "alpha"));
+  apply_action(app, platform, PrintCertificate{"alpha"});
   CHECK(platform.printed.empty());
 
-  Action start = act(Action::Kind::StartQuiz, "final");
-  start.route = Route{Screen::Module, "alpha", "lesson", ""};
-  REQUIRE(apply_learner_action(app, platform, start));
+  REQUIRE(apply_action(app, platform, StartQuiz{"alpha", "lesson", "final"}));
   const std::string attempt = app.progress.attempts.back().id;
-  Action answer = act(Action::Kind::AnswerQuestion, attempt, "a");
-  answer.answer = choice_answer({0});
+  AnswerChosen answer{attempt, "a", choice_answer({0})};
   platform.clock_ms += 1000;  // each answer later than the last, as in life (merging keeps the later copy)
-  apply_learner_action(app, platform, answer);
-  answer.text2 = "b";
+  apply_action(app, platform, answer);
+  answer.question = "b";
   answer.answer = true_false_answer(true);
   platform.clock_ms += 1000;
-  apply_learner_action(app, platform, answer);
-  answer.text2 = "c";
+  apply_action(app, platform, answer);
+  answer.question = "c";
   answer.answer = numeric_answer("1989");
   platform.clock_ms += 1000;
-  apply_learner_action(app, platform, answer);
-  apply_learner_action(app, platform, act(Action::Kind::SubmitQuiz, attempt));
+  apply_action(app, platform, answer);
+  apply_action(app, platform, SubmitQuiz{attempt});
   REQUIRE(app.progress.courses["alpha"].completed_at != 0);
 
-  apply_learner_action(app, platform, act(Action::Kind::GetCertificate, "alpha", "", 0));
+  apply_action(app, platform, PrintCertificate{"alpha"});
   REQUIRE(platform.printed.size() == 1);
-  apply_learner_action(app, platform, act(Action::Kind::GetCertificate, "alpha", "", 1));
+  apply_action(app, platform, DownloadCertificate{"alpha"});
   REQUIRE(platform.downloads.size() == 1);
   CHECK(platform.downloads[0].mime == "text/html");
   CHECK(platform.downloads[0].bytes == platform.printed[0].html);

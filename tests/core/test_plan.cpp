@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/controller.h"
+#include "app/storage_keys.h"
 #include "app/plans.h"
 #include "core/plan.h"
 #include "core/route.h"
@@ -48,13 +49,6 @@ AppState app_with_course() {
   language.courses = {workshop_course()};
   app.catalog.languages = {language};
   return app;
-}
-
-Action act(Action::Kind kind, const std::string& text = "") {
-  Action action;
-  action.kind = kind;
-  action.text = text;
-  return action;
 }
 
 }  // namespace
@@ -287,14 +281,14 @@ TEST_CASE("a created and edited plan is saved at once and is there after a reloa
   test::MemoryPlatform platform;
   AppState app = app_with_course();
   start_app(app, platform);
-  REQUIRE(apply_action(app, platform, act(Action::Kind::PlanCreate, "micic")));
+  REQUIRE(apply_action(app, platform, PlanCreate{"micic"}));
   REQUIRE(app.plans.store.plans.size() == 1);
   const std::string id = app.plans.store.plans[0].id;
   CHECK(app.route.screen == Screen::Plans);
   CHECK(app.route.section == id);
   CHECK(platform.hash == "#/plans/" + id);
 
-  Action save = act(Action::Kind::PlanSave);
+  PlanSave save;
   save.plan = app.plans.store.plans[0];
   save.plan.place = "Aula\tKBRI";
   save.plan.start_time = "8:30";
@@ -315,25 +309,25 @@ TEST_CASE("a plan save with an impossible start time keeps the old one; a delete
   test::MemoryPlatform platform;
   AppState app = app_with_course();
   start_app(app, platform);
-  apply_action(app, platform, act(Action::Kind::PlanCreate, "micic"));
-  Action save = act(Action::Kind::PlanSave);
+  apply_action(app, platform, PlanCreate{"micic"});
+  PlanSave save;
   save.plan = app.plans.store.plans[0];
   save.plan.start_time = "31:00";
   save.plan.facilitator = "Dewi";
   apply_action(app, platform, save);
   CHECK(app.plans.store.plans[0].start_time.empty());
   CHECK(app.plans.store.plans[0].facilitator == "Dewi");
-  REQUIRE(apply_action(app, platform, act(Action::Kind::PlanDelete, save.plan.id)));
+  REQUIRE(apply_action(app, platform, PlanDelete{save.plan.id}));
   CHECK(app.route.screen == Screen::Plans);
   CHECK(app.route.section.empty());
   CHECK_FALSE(apply_action(app, platform, save));  // a late edit never brings it back
   CHECK(app.plans.store.plans.empty());
-  CHECK(parse_plans(platform.stored[std::string(kPlansKey)]).value->plans.empty());
+  CHECK(parse_plans(platform.stored[std::string(storage_key::kPlans)]).value->plans.empty());
 }
 
 TEST_CASE("unreadable stored plans are set aside with a notice, and new plans are saved") {
   test::MemoryPlatform platform;
-  platform.stored[std::string(kPlansKey)] = "{\"format\":\"siaga-plans\",\"schema\":1,\"plans\":[";
+  platform.stored[std::string(storage_key::kPlans)] = "{\"format\":\"siaga-plans\",\"schema\":1,\"plans\":[";
   AppState app = app_with_course();
   start_app(app, platform);
   CHECK(app.plans.store.plans.empty());
@@ -342,39 +336,38 @@ TEST_CASE("unreadable stored plans are set aside with a notice, and new plans ar
   const std::string recovery = "siaga.recovery.siaga.plans." + std::to_string(platform.clock_ms);
   REQUIRE(platform.stored.count(recovery));
   CHECK(platform.stored[recovery] == "{\"format\":\"siaga-plans\",\"schema\":1,\"plans\":[");
-  apply_action(app, platform, act(Action::Kind::PlanCreate, "micic"));
-  CHECK(parse_plans(platform.stored[std::string(kPlansKey)]).ok());
+  apply_action(app, platform, PlanCreate{"micic"});
+  CHECK(parse_plans(platform.stored[std::string(storage_key::kPlans)]).ok());
 }
 
 TEST_CASE("stored plans that cannot be set aside are never written over") {
   test::MemoryPlatform platform;
   const std::string newer = R"({"format":"siaga-plans","schema":9,"plans":[]})";
-  platform.stored[std::string(kPlansKey)] = newer;
+  platform.stored[std::string(storage_key::kPlans)] = newer;
   platform.next_save = StoreResult::Full;
   AppState app = app_with_course();
   start_app(app, platform);
-  CHECK(app.plans.write_blocked);
+  CHECK(app.storage.blocked == std::vector<std::string>{"siaga.plans"});
   CHECK(app.data_notices.back().key == "data.unreadable_kept");
   platform.next_save = StoreResult::Saved;
-  apply_action(app, platform, act(Action::Kind::PlanCreate, "micic"));
+  apply_action(app, platform, PlanCreate{"micic"});
   CHECK(app.plans.store.plans.size() == 1);  // kept for this session
-  CHECK(platform.stored[std::string(kPlansKey)] == newer);
+  CHECK(platform.stored[std::string(storage_key::kPlans)] == newer);
 }
 
 TEST_CASE("printing a plan downloads its HTML page; full screen goes to the platform") {
   test::MemoryPlatform platform;
   AppState app = app_with_course();
   start_app(app, platform);
-  apply_action(app, platform, act(Action::Kind::PlanCreate, "micic"));
+  apply_action(app, platform, PlanCreate{"micic"});
   const std::string id = app.plans.store.plans[0].id;
-  apply_action(app, platform, act(Action::Kind::PlanPrint, id));
+  apply_action(app, platform, PlanPrint{id});
   REQUIRE(platform.downloads.size() == 1);
   CHECK(platform.downloads[0].mime == "text/html");
   CHECK(platform.downloads[0].name == "session-plan-micic-" + id + ".html");
   CHECK(platform.downloads[0].bytes.find("Title of prepare") != std::string::npos);
 
-  Action full = act(Action::Kind::SetFullscreen);
-  full.number = 1;
+  SetFullscreen full{true};
   apply_action(app, platform, full);
   CHECK(platform.fullscreen_requests == std::vector<bool>{true});
   CHECK(poll_app(app, platform));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/controller.h"
+#include "app/storage_keys.h"
 #include "core/contrast.h"
 #include "core/settings.h"
 #include "memory_platform.h"
@@ -82,19 +83,19 @@ TEST_CASE("text size steps grow and are clamped") {
 TEST_CASE("text size and theme actions change and save the settings") {
   test::MemoryPlatform platform;
   AppState app;
-  CHECK(apply_action(app, platform, Action{.kind = Action::Kind::SetTextSize, .number = 2}));
+  CHECK(apply_action(app, platform, SetTextSize{2}));
   CHECK(app.settings.text_size == 2);
-  CHECK(parse_settings(platform.stored[kSettingsKey]).settings.text_size == 2);
-  CHECK_FALSE(apply_action(app, platform, Action{.kind = Action::Kind::SetTextSize, .number = 2}));  // no change
-  CHECK_FALSE(apply_action(app, platform, Action{.kind = Action::Kind::SetTextSize, .number = 7}));  // out of range
+  CHECK(parse_settings(platform.stored[std::string(storage_key::kSettings)]).settings.text_size == 2);
+  CHECK_FALSE(apply_action(app, platform, SetTextSize{2}));  // no change
+  CHECK_FALSE(apply_action(app, platform, SetTextSize{7}));  // out of range
   CHECK(app.settings.text_size == 2);
 
-  CHECK(apply_action(app, platform, Action{.kind = Action::Kind::SetTheme, .text = "dark"}));
+  CHECK(apply_action(app, platform, SetTheme{"dark"}));
   CHECK(app.settings.theme == "dark");
-  CHECK(parse_settings(platform.stored[kSettingsKey]).settings.theme == "dark");
-  CHECK_FALSE(apply_action(app, platform, Action{.kind = Action::Kind::SetTheme, .text = "neon"}));
+  CHECK(parse_settings(platform.stored[std::string(storage_key::kSettings)]).settings.theme == "dark");
+  CHECK_FALSE(apply_action(app, platform, SetTheme{"neon"}));
   CHECK(app.settings.theme == "dark");
-  CHECK(parse_settings(platform.stored[kSettingsKey]).settings.text_size == 2);  // earlier choice kept
+  CHECK(parse_settings(platform.stored[std::string(storage_key::kSettings)]).settings.text_size == 2);  // earlier choice kept
 }
 
 TEST_CASE("contrast ratio follows the WCAG definition") {

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "app/controller.h"
+#include "app/storage_keys.h"
 #include "core/i18n.h"
 #include "core/route.h"
 #include "core/semantic_tree.h"
@@ -125,7 +126,7 @@ TEST_CASE("start-up follows the browser's language and takes the prefetched pack
 TEST_CASE("a stored language choice beats the browser's") {
   test::MemoryPlatform platform;
   platform.languages = {"en-US"};
-  platform.stored[kSettingsKey] = "{\"schema\":1,\"language\":\"id\"}";
+  platform.stored[std::string(storage_key::kSettings)] = "{\"schema\":1,\"language\":\"id\"}";
   platform.assets["content-id.pack"] = tiny_pack("id", "Kursus");
   AppState app;
   start_app(app, platform);
@@ -139,7 +140,7 @@ TEST_CASE("switching to a language not yet loaded fetches its pack, then switche
   start_app(app, platform);
   REQUIRE(app.language == "en");
 
-  apply_action(app, platform, Action{.kind = Action::Kind::SetLanguage, .text = "id"});
+  apply_action(app, platform, SetLanguage{"id"});
   CHECK(app.pending_language == "id");
   CHECK(platform.requested == std::vector<std::string>{"content-id.pack"});
   CHECK(app.language == "en");  // still usable while it downloads
@@ -148,7 +149,7 @@ TEST_CASE("switching to a language not yet loaded fetches its pack, then switche
   CHECK(poll_app(app, platform));
   CHECK(app.language == "id");
   CHECK(app.pending_language.empty());
-  CHECK(parse_settings(platform.stored[kSettingsKey]).settings.language == "id");
+  CHECK(parse_settings(platform.stored[std::string(storage_key::kSettings)]).settings.language == "id");
 }
 
 TEST_CASE("a pack that fails to download is reported and the current language stays") {
@@ -156,7 +157,7 @@ TEST_CASE("a pack that fails to download is reported and the current language st
   platform.assets["content-en.pack"] = tiny_pack("en", "Courses");
   AppState app;
   start_app(app, platform);
-  apply_action(app, platform, Action{.kind = Action::Kind::SetLanguage, .text = "id"});
+  apply_action(app, platform, SetLanguage{"id"});
   platform.asset_errors["content-id.pack"] = "content-id.pack: HTTP 404";
   CHECK(poll_app(app, platform));
   CHECK(app.language == "en");
@@ -170,8 +171,8 @@ TEST_CASE("a failed settings write is reported and the choice still applies in m
   AppState app;
   start_app(app, platform);
   platform.next_save = StoreResult::Full;
-  apply_action(app, platform, Action{.kind = Action::Kind::SetLanguage, .text = "id"});
-  CHECK(app.storage_write_failed);
+  apply_action(app, platform, SetLanguage{"id"});
+  CHECK(app.storage.write_failed);
   CHECK(app.language == "id");
 }
 
@@ -180,7 +181,7 @@ TEST_CASE("navigating updates the address, and the back button's address is pick
   platform.assets["content-en.pack"] = tiny_pack("en", "Courses");
   AppState app;
   start_app(app, platform);
-  apply_action(app, platform, Action{.kind = Action::Kind::Navigate, .route = parse_route("#/course/demo")});
+  apply_action(app, platform, Navigate{parse_route("#/course/demo")});
   CHECK(platform.hash == "#/course/demo");
   platform.hash = "#/";  // the learner pressed Back
   CHECK(poll_app(app, platform));
@@ -210,8 +211,8 @@ TEST_CASE("in an LMS, reaching every section of a course without quizzes reports
   platform.lms_course_id = "demo";
   AppState app;
   start_app(app, platform);
-  apply_action(app, platform, Action{.kind = Action::Kind::Navigate, .route = parse_route("#/course/demo/module/one")});
+  apply_action(app, platform, Navigate{parse_route("#/course/demo/module/one")});
   apply_action(app, platform,
-               Action{.kind = Action::Kind::SectionReached, .route = parse_route("#/course/demo/module/one/section/first")});
+               SectionReached{parse_route("#/course/demo/module/one/section/first")});
   CHECK(platform.lms_reports.back().lesson_status == "completed");
 }

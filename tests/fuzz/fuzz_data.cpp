@@ -30,6 +30,7 @@
 #include "core/report.h"
 #include "core/result_code.h"
 #include "core/route.h"
+#include "core/session.h"
 #include "core/settings.h"
 #include "fuzz_util.h"
 
@@ -122,6 +123,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!read.damaged) {
     const siaga::SettingsLoad again = siaga::parse_settings(siaga::settings_to_json(read.settings));
     require(!again.damaged && again.settings == read.settings);
+  }
+#elif defined(SIAGA_FUZZ_SESSION)
+  const auto read = siaga::parse_session(text);
+  if (read.ok()) {
+    const auto again = siaga::parse_session(siaga::session_to_json(*read.value));
+    require(again.ok() && *again.value == *read.value);
   }
 #elif defined(SIAGA_FUZZ_RESULT_CODE)
   const siaga::DecodeOutcome plain = siaga::decode_result(text);
@@ -226,7 +233,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const siaga::Route route = siaga::parse_route(text);
   require(siaga::parse_route(siaga::route_to_hash(route)) == route);
 #else
-#error "define one of SIAGA_FUZZ_PROGRESS, _PROFILES, _EXPORT, _SETTINGS, _RESULT_CODE, _SCAN, _RESULT_FILE, _CERTIFICATE, _PAPER_GRID, _PLANS, _ROUTE"
+#error "define one of SIAGA_FUZZ_PROGRESS, _PROFILES, _EXPORT, _SETTINGS, _SESSION, _RESULT_CODE, _SCAN, _RESULT_FILE, _CERTIFICATE, _PAPER_GRID, _PLANS, _ROUTE"
 #endif
   return 0;
 }

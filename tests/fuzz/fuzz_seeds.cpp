@@ -19,6 +19,7 @@
 #include "core/result_code.h"
 #include "core/plan.h"
 #include "core/route.h"
+#include "core/session.h"
 #include "core/settings.h"
 
 namespace {
@@ -95,6 +96,9 @@ int main(int argc, char** argv) {
 
   seed("settings", "id.json", siaga::settings_to_json(siaga::Settings{"id"}));
   seed("settings", "follow.json", siaga::settings_to_json(siaga::Settings{}));
+  seed("session", "signed-in.json", siaga::session_to_json(siaga::SessionRecord{"p0102030405", 1'700'000'000'000}));
+  seed("session", "nobody.json", siaga::session_to_json(siaga::SessionRecord{}));
+  seed("session", "unversioned.json", R"({"profile":"p0102030405","at":1700000000000})");
 
   // Codes and result files of a workshop.
   std::vector<std::string> codes;

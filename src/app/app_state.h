@@ -1,4 +1,5 @@
-// app_state.h — the one state of the app, owned by main, read by the UI, changed only by actions.
+// app_state.h — the one state of the app, owned by main, read by the UI, changed only by actions
+// (app/actions.h, applied by the handlers in src/app).
 #pragma once
 
 #include <cstdint>
@@ -25,9 +26,14 @@ struct AppState {
   std::string language_error;       // the pack of pending_language failed to load
   Route route;
   Settings settings;
-  bool storage_available = true;    // false: nothing can be saved on this device (session in memory)
-  bool storage_write_failed = false;
-  bool settings_damaged = false;
+  // The device's storage as the device store (app/device_store.h) found it.
+  struct StorageState {
+    bool available = true;             // false: nothing can be saved on this device (session in memory)
+    bool write_failed = false;         // the last write was refused (full, blocked); the next success clears it
+    std::vector<std::string> blocked;  // keys whose unreadable text could not be set aside: never written
+  };
+  StorageState storage;
+  bool settings_damaged = false;       // the stored settings could not be read: defaults are in use
 
   // Learners on this device, and the one signed in ("" = nobody; guests read but save nothing).
   ProfileStore profiles;
@@ -73,52 +79,10 @@ struct AppState {
   // ---- Session plans (src/app/plans.cpp, src/ui/plan_view.cpp): device-wide, not per learner ----
   struct PlansState {
     PlanStore store;
-    bool write_blocked = false;  // stored plans could not be read nor set aside: never write over them
     std::string error_key;       // the last plan action's problem (interface string key), "" = none
   };
   PlansState plans;
   bool fullscreen = false;  // the page fills the screen (the presenter view's projector mode)
-};
-
-// What a screen asks for; main applies it after the frame (the UI never changes state itself).
-struct Action {
-  enum class Kind {
-    SetLanguage, Navigate, OpenExternal, SectionReached,
-    CreateProfile, SignIn, ContinueAsGuest, SignOut, RemoveMyData, ExportProgress, ImportProgress,
-    SetIdleSignOut, DismissNotice,
-    StartQuiz, AnswerQuestion, CheckQuestion, SubmitQuiz,
-    // Facilitator tools and result codes (src/app/facilitator.cpp):
-    DownloadResultFile,       // text: file name, text2: result_file_json
-    FacilitatorChooseCourse,  // text: course id
-    FacilitatorCheckCodes,    // text: course id, text2: pasted text
-    FacilitatorImportFiles,   // asks for result files (picked files arrive with purpose "import-results")
-    FacilitatorDownloadCsv,   // the open course's report as CSV
-    FacilitatorClearResults,  // forgets the open course's results (after the UI asked to confirm)
-    // Paper tests and the answer grid (src/app/facilitator.cpp); number: 0 pretest, 1 posttest.
-    FacilitatorPrintPaper,    // text: course id, text2: "test" (the sheet) or "key" (the answer key)
-    FacilitatorPaperAddRow,   // text: course id
-    FacilitatorPaperEdit,     // text: course id, number: row, number2: cell (-1 = the label), text2: typed
-    FacilitatorPaperRemoveRow,// text: course id, number: row
-    // The signed-in learner's certificate (src/app/learner.cpp): text: course id; number: 0 print, 1 file.
-    GetCertificate,
-    SetTextSize, SetTheme,    // device settings (number: text size step; text: theme name)
-    // Session plans (src/app/plans.cpp):
-    PlanCreate,               // text: course id; opens the new plan
-    PlanSave,                 // plan: the whole edited plan (the UI edits a copy with core/plan.h)
-    PlanDelete,               // text: plan id (after the UI asked to confirm)
-    PlanPrint,                // text: plan id; the printable page is downloaded as HTML
-    SetFullscreen,            // number: 1 = ask for full screen, 0 = leave it (must follow a click or key)
-  };
-  Kind kind = Kind::Navigate;
-  std::string text;    // SetLanguage: tag; SetTheme: "light", "dark" or "contrast"; OpenExternal: url; CreateProfile: name; SignIn: profile id;
-                       // quiz actions: quiz id (StartQuiz) or attempt id
-  std::string text2;   // CreateProfile, SignIn: PIN ("" = none); AnswerQuestion, CheckQuestion: question id
-  Route route;         // Navigate, SectionReached; quiz actions: course and module
-  int number = 0;      // CreateProfile: colour; SetIdleSignOut: minutes; DismissNotice: index;
-                       // SetTextSize: 0..kTextSizeCount-1
-  int number2 = 0;     // FacilitatorPaperEdit: the cell (-1 = the label)
-  Answer answer;       // AnswerQuestion
-  SessionPlan plan;    // PlanSave
 };
 
 }  // namespace siaga
