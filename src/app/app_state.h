@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/content.h"
+#include "core/paste_scan.h"
 #include "core/paper.h"
 #include "core/plan.h"
 #include "core/progress.h"
