@@ -4,7 +4,7 @@
 #
 # [SECTION] SDL2 with unused subsystems turned off
 # [SECTION] Dear ImGui
-# [SECTION] The portal and its release flags
+# [SECTION] The portal
 # [SECTION] The shipped folder
 
 # [SECTION] SDL2 with unused subsystems turned off ------------------------------------------------
@@ -85,9 +85,8 @@ set_source_files_properties("${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp" PROPE
 set_source_files_properties("${IMGUI_DIR}/imgui_draw.cpp" PROPERTIES
   COMPILE_OPTIONS "-include;${PROJECT_SOURCE_DIR}/src/platform/web/imgui_no_default_font.h")
 
-# [SECTION] The portal and its release flags ---------------------------------------------------------
-# Every release flag of the web build lives here; tools/size-report.sh measures their effect.
-set(SIAGA_WEB_OPT "-Oz" CACHE STRING "Optimisation level of the web link (-O1 for a fast edit loop)")
+# [SECTION] The portal -------------------------------------------------------------------------------
+# Its release flags are in cmake/web_flags.cmake (SIAGA_WEB_LINK_OPTIONS); tools/size-report.sh measures them.
 add_executable(siaga
   src/main.cpp
   src/platform/web/platform_web.cpp
@@ -127,25 +126,7 @@ target_compile_options(siaga PRIVATE -Wall -Wextra)
 file(WRITE "${CMAKE_BINARY_DIR}/exported_functions.json"
   "[\"_main\",\"_malloc\",\"_free\"]")
 target_link_options(siaga PRIVATE
-  ${SIAGA_WEB_OPT}
-  -sENVIRONMENT=web
-  -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
-  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16MB
-  -sASSERTIONS=0
-  -sFILESYSTEM=0
-  -sMALLOC=emmalloc
-  -sMODULARIZE=0
-  -sEXIT_RUNTIME=0
-  -sEXPORTED_FUNCTIONS=@${CMAKE_BINARY_DIR}/exported_functions.json
-  -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString
-  -sHTML5_SUPPORT_DEFERRING_USER_SENSITIVE_REQUESTS=0
-  -sDISABLE_EXCEPTION_CATCHING=1
-  -sDYNAMIC_EXECUTION=0
-  # Glue the portal does not need (each measured in the size report when added): GL error tracking in JS
-  # (ImGui checks no GL errors), longjmp, the TextDecoder fallback (every
-  # browser with WebGL 2 has TextDecoder), and GL strings rewritten for desktop-GL code.
-  -sGL_TRACK_ERRORS=0 -sSUPPORT_LONGJMP=0 -sTEXTDECODER=2
-  -sGL_EMULATE_GLES_VERSION_STRING_FORMAT=0 -sGL_EXTENSIONS_IN_PREFIXED_FORMAT=0
+  ${SIAGA_WEB_LINK_OPTIONS}
   ${closure_flags}
   "--js-library=${PROJECT_SOURCE_DIR}/web/siaga_library.js")
 set_property(TARGET siaga APPEND PROPERTY LINK_DEPENDS "${PROJECT_SOURCE_DIR}/web/siaga_library.js")

@@ -175,13 +175,14 @@ double touch_time(Uint32 sdl_timestamp) {
 int on_sdl_event(void* user, SDL_Event* event) {
   // SDL 2.26 pushes a sentinel into the queue on every poll; it is not news.
   if (event->type == SDL_POLLSENTINEL) return 0;
+  Runtime& rt = *static_cast<Runtime*>(user);
   // A finger's path with its times, for the fling speed of touch scrolling (frames may lag behind).
   if (event->type == SDL_MOUSEMOTION && event->motion.which == SDL_TOUCH_MOUSEID)
-    siaga::ui::touch_event(static_cast<float>(event->motion.y), touch_time(event->motion.timestamp), false);
+    siaga::ui::touch_event(rt.ui.touch, static_cast<float>(event->motion.y), touch_time(event->motion.timestamp), false);
   if ((event->type == SDL_MOUSEBUTTONDOWN || event->type == SDL_MOUSEBUTTONUP) && event->button.which == SDL_TOUCH_MOUSEID)
-    siaga::ui::touch_event(static_cast<float>(event->button.y), touch_time(event->button.timestamp),
+    siaga::ui::touch_event(rt.ui.touch, static_cast<float>(event->button.y), touch_time(event->button.timestamp),
                            event->type == SDL_MOUSEBUTTONDOWN);
-  want_frames(*static_cast<Runtime*>(user));
+  want_frames(rt);
   return 0;
 }
 

@@ -10,7 +10,7 @@
 //
 // [SECTION] Shell: language, navigation, device settings   (controller.cpp)
 // [SECTION] Learners on this device and their data         (learner.cpp)
-// [SECTION] Quizzes and certificates                        (learner.cpp)
+// [SECTION] Quizzes and certificates                        (quizzes.cpp)
 // [SECTION] Facilitator: result codes and paper tests      (facilitator.cpp)
 // [SECTION] Facilitator: session plans and the projector   (plans.cpp)
 #pragma once
@@ -53,7 +53,7 @@ struct ImportProgress {};                            // asks for a file (it arri
 struct SetIdleSignOut { int minutes = 0; };          // 0 = never
 struct DismissNotice { int index = 0; };             // into AppState::data_notices
 
-// [SECTION] Quizzes and certificates (learner.cpp) -------------------------------------------------------
+// [SECTION] Quizzes and certificates (quizzes.cpp) -------------------------------------------------------
 
 struct StartQuiz {
   std::string course;

@@ -9,6 +9,7 @@
 
 #include "core/content.h"
 #include "core/i18n.h"
+#include "core/paste_scan.h"
 #include "core/paper.h"
 #include "core/plan.h"
 #include "core/progress.h"

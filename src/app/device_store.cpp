@@ -10,6 +10,7 @@
 
 #include "app/storage_keys.h"
 #include "core/paper.h"
+#include "core/result_file.h"
 #include "core/plan.h"
 #include "core/result_code.h"
 #include "core/settings.h"

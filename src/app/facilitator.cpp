@@ -20,6 +20,8 @@
 #include "app/device_store.h"
 #include "app/handlers.h"
 #include "core/csv.h"
+#include "core/result_file.h"
+#include "core/paste_scan.h"
 #include "core/paper.h"
 #include "core/printable.h"
 #include "core/report.h"

@@ -29,7 +29,7 @@ bool apply(AppState& app, Platform& platform, const ImportProgress& action);
 bool apply(AppState& app, Platform& platform, const SetIdleSignOut& action);
 bool apply(AppState& app, Platform& platform, const DismissNotice& action);
 
-// learner.cpp: quizzes and certificates
+// quizzes.cpp: quizzes and certificates
 bool apply(AppState& app, Platform& platform, const StartQuiz& action);
 bool apply(AppState& app, Platform& platform, const AnswerChosen& action);
 bool apply(AppState& app, Platform& platform, const CheckAnswer& action);

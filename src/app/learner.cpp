@@ -1,10 +1,9 @@
-// learner.cpp — learners on a shared device, their progress, and quizzes. Every change (an answer,
+// learner.cpp — learners on a shared device and their progress (quizzes: quizzes.cpp). Every change (an answer,
 // a section reached, a submitted quiz) is saved at once through the device store (app/device_store.h),
 // which merges what another tab saved meanwhile and keeps the persistence rules.
 //
 // [SECTION] Storage helpers
 // [SECTION] Profiles and sessions
-// [SECTION] Quizzes
 // [SECTION] Export and import
 // [SECTION] Entry points
 #include "app/learner.h"
@@ -14,25 +13,13 @@
 #include "app/facilitator.h"
 #include "app/handlers.h"
 #include "core/course_status.h"
-#include "core/certificate.h"
-#include "core/printable.h"
-#include "core/quiz.h"
+#include "core/sha256.h"
 
 namespace siaga {
 
 namespace {
 
 constexpr int64_t kSessionResumeMs = 30LL * 60 * 1000;  // reopened within this time: still signed in
-
-std::string hex(std::string_view bytes) {
-  static const char* digits = "0123456789abcdef";
-  std::string out;
-  for (unsigned char c : bytes) {
-    out.push_back(digits[c >> 4]);
-    out.push_back(digits[c & 15]);
-  }
-  return out;
-}
 
 // [SECTION] Storage helpers ---------------------------------------------------------------------------
 
@@ -76,7 +63,7 @@ bool create_profile(AppState& app, Platform& platform, const CreateProfile& acti
     return true;
   }
   Profile profile;
-  profile.id = "p" + hex(platform.random_bytes(6));
+  profile.id = "p" + to_hex(platform.random_bytes(6));
   profile.name = action.name;
   profile.colour = action.colour;
   profile.created_at = platform.now_ms();
@@ -126,95 +113,6 @@ void resume_session(AppState& app, Platform& platform) {
   const int64_t limit = app.profiles.idle_sign_out_minutes > 0 ? app.profiles.idle_sign_out_minutes * 60'000LL
                                                                 : kSessionResumeMs;
   if (find_profile(app.profiles, id) && platform.now_ms() - when < limit) sign_in(app, platform, id);
-}
-
-// [SECTION] Quizzes -----------------------------------------------------------------------------------
-
-struct QuizRef {
-  const Course* course = nullptr;
-  const Module* module = nullptr;
-  const Quiz* quiz = nullptr;
-};
-
-QuizRef find_quiz(const AppState& app, const Route& where, std::string_view quiz_id) {
-  QuizRef ref;
-  const Language* language = app.catalog.find_language(app.language);
-  if (!language) return ref;
-  ref.course = find_course(*language, where.course);
-  ref.module = ref.course ? find_module(*ref.course, where.module) : nullptr;
-  if (ref.module)
-    for (const Quiz& quiz : ref.module->quizzes)
-      if (quiz.id == quiz_id) ref.quiz = &quiz;
-  return ref;
-}
-
-uint64_t seed_from(std::string_view bytes) {
-  uint64_t seed = 0;
-  for (unsigned char c : bytes) seed = (seed << 8) | c;
-  return seed;
-}
-
-bool start_quiz(AppState& app, Platform& platform, const StartQuiz& action) {
-  const QuizRef ref = find_quiz(app, Route{Screen::Module, action.course, action.module, ""}, action.quiz);
-  if (!ref.quiz || app.profile_id.empty()) return false;
-  if (open_attempt(app.progress, ref.course->id, ref.quiz->id)) return false;  // resume, don't restart
-  if (attempts_left(*ref.quiz, quiz_attempts(app.progress, ref.course->id, ref.quiz->id)) == 0) return false;
-  const std::string bytes = platform.random_bytes(8);
-  put_attempt(app.progress, start_attempt(*ref.quiz, ref.course->id, ref.module->id, "a" + hex(bytes),
-                                          seed_from(bytes), platform.now_ms()));
-  save_progress(app, platform);
-  return true;
-}
-
-const Quiz* quiz_of_attempt(const AppState& app, const QuizAttempt& attempt) {
-  return find_quiz(app, Route{Screen::Module, attempt.course_id, attempt.module_id, ""}, attempt.quiz_id).quiz;
-}
-
-bool answer_question(AppState& app, Platform& platform, const AnswerChosen& action) {
-  const QuizAttempt* found = find_attempt(app.progress, action.attempt);
-  if (!found) return false;
-  QuizAttempt attempt = *found;
-  const Quiz* quiz = quiz_of_attempt(app, attempt);
-  if (!quiz || record_answer(attempt, *quiz, action.question, action.answer, platform.now_ms()) != RecordResult::Recorded)
-    return false;
-  app.checked_questions.erase(attempt.id + "/" + action.question);
-  // The question answered becomes the resume point, so "Continue" lands on it.
-  if (const QuizRef ref = find_quiz(app, Route{Screen::Module, attempt.course_id, attempt.module_id, ""}, attempt.quiz_id);
-      ref.module) {
-    if (const std::string section = section_of_quiz(*ref.module, attempt.quiz_id); !section.empty())
-      record_question_reached(app.progress, attempt.course_id, attempt.module_id, section, action.question,
-                              platform.now_ms());
-  }
-  put_attempt(app.progress, std::move(attempt));
-  save_progress(app, platform);
-  return true;
-}
-
-bool submit_quiz(AppState& app, Platform& platform, const SubmitQuiz& action) {
-  const QuizAttempt* found = find_attempt(app.progress, action.attempt);
-  if (!found || found->submitted) return false;
-  QuizAttempt attempt = *found;
-  const QuizRef ref = find_quiz(app, Route{Screen::Module, attempt.course_id, attempt.module_id, ""}, attempt.quiz_id);
-  if (!ref.quiz) return false;
-  submit_attempt(attempt, *ref.quiz, ref.course->pass_percent, platform.now_ms());
-  put_attempt(app.progress, std::move(attempt));
-  update_completion(*ref.course, app.progress, platform.now_ms());
-  save_progress(app, platform);
-  return true;
-}
-
-// The signed-in learner's certificate of a completed course: printed, or downloaded as an HTML file.
-void get_certificate(AppState& app, Platform& platform, std::string_view course_id, bool as_file) {
-  const Profile* profile = find_profile(app.profiles, app.profile_id);
-  const Language* language = app.catalog.find_language(app.language);
-  const Course* course = language ? find_course(*language, course_id) : nullptr;
-  if (!profile || !course) return;
-  const auto certificate = learner_certificate(*course, app.progress, profile->name);
-  if (!certificate) return;
-  const std::string html = certificate_html(*certificate, course->title, ui_text(app), app.language);
-  std::string file_name = "siaga-certificate-" + course->id + "-" + certificate->code;
-  if (as_file) platform.download_file(file_name + ".html", "text/html", html);
-  else platform.print_document(file_name, html);
 }
 
 // [SECTION] Export and import -------------------------------------------------------------------------
@@ -271,13 +169,12 @@ void start_learners(AppState& app, Platform& platform) {
 
 // [SECTION] Learner actions -------------------------------------------------------------------------
 
-namespace {
-
-// In an LMS, each change is reported (status, score, suspend data) and committed.
 bool reported(AppState& app, Platform& platform, bool changed) {
   if (changed) report_to_lms(app, platform);
   return changed;
 }
+
+namespace {
 
 // Whoever just came in goes from "Who is learning?" to the catalog.
 void leave_learners_screen(AppState& app, Platform& platform) {
@@ -341,32 +238,6 @@ bool apply(AppState& app, Platform& platform, const DismissNotice& action) {
   if (action.index >= 0 && action.index < static_cast<int>(app.data_notices.size()))
     app.data_notices.erase(app.data_notices.begin() + action.index);
   return reported(app, platform, true);
-}
-
-bool apply(AppState& app, Platform& platform, const StartQuiz& action) {
-  return reported(app, platform, start_quiz(app, platform, action));
-}
-
-bool apply(AppState& app, Platform& platform, const AnswerChosen& action) {
-  return reported(app, platform, answer_question(app, platform, action));
-}
-
-bool apply(AppState& app, Platform& platform, const CheckAnswer& action) {
-  return reported(app, platform, app.checked_questions.insert(action.attempt + "/" + action.question).second);
-}
-
-bool apply(AppState& app, Platform& platform, const SubmitQuiz& action) {
-  return reported(app, platform, submit_quiz(app, platform, action));
-}
-
-bool apply(AppState& app, Platform& platform, const PrintCertificate& action) {
-  get_certificate(app, platform, action.course, false);
-  return false;
-}
-
-bool apply(AppState& app, Platform& platform, const DownloadCertificate& action) {
-  get_certificate(app, platform, action.course, true);
-  return false;
 }
 
 void record_section_for_learner(AppState& app, Platform& platform, const Route& where) {

@@ -16,6 +16,9 @@ void record_section_for_learner(AppState& app, Platform& platform, const Route& 
 // Picks up other tabs' saves, an imported file, and idle sign-out. Returns true if anything changed.
 bool poll_learners(AppState& app, Platform& platform);
 
+// In an LMS, a change is reported (status, score, suspend data) and committed. Returns `changed`.
+bool reported(AppState& app, Platform& platform, bool changed);
+
 // Called on every input event: keeps the learner signed in while they are active.
 void note_input(AppState& app, Platform& platform);
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/lms.h"
+#include "core/result_code.h"  // fold_for_matching: names are compared as labels are
 #include "core/text_util.h"
 
 namespace siaga {

@@ -24,7 +24,8 @@
 #include <string_view>
 
 #include "core/progress.h"
-#include "core/result_code.h"
+#include "core/code_symbols.h"
+#include "core/dates.h"
 
 namespace siaga {
 

@@ -7,8 +7,6 @@
 // line: kept, duplicate of line N, probably a typo, unknown course, or no code found. A JSON "result
 // file" carries the same record for participants who can share a file instead.
 //
-// The code machinery ([SECTION] Code symbols and check) is shared with certificate.h.
-//
 // Code format (all formats): Crockford base32 symbols "0123456789ABCDEFGHJKMNPQRSTVWXYZ" (no I, L,
 // O, U; reading is case-insensitive and maps I and L to 1, O to 0), 5 bits per symbol, most
 // significant bit first. The last 3 symbols are a CRC-15 (the CAN polynomial x^15+x^14+x^10+x^8+x^7+
@@ -38,13 +36,6 @@
 // grouped 5-5-5-4. The shortest code (1 question, 1-character label) has 14 characters, the longest
 // (64 questions, 12-character label) 38.
 //
-// [SECTION] Dates
-// [SECTION] Code symbols and check
-// [SECTION] Labels
-// [SECTION] Result records
-// [SECTION] Encoding and decoding
-// [SECTION] Scanning pasted text
-// [SECTION] Result files
 #pragma once
 
 #include <cstdint>
@@ -52,111 +43,11 @@
 #include <string_view>
 #include <vector>
 
+#include "core/code_symbols.h"
 #include "core/content.h"
+#include "core/dates.h"
 
 namespace siaga {
-
-// [SECTION] Dates -----------------------------------------------------------------------------------
-
-// A calendar date, passed in by the caller (the core never reads a clock).
-struct CivilDate {
-  int year = 2020;
-  int month = 1;  // 1..12
-  int day = 1;    // 1..31
-
-  bool operator==(const CivilDate&) const = default;
-};
-
-inline constexpr int kMaxDayNumber = 65535;  // 16 bits of days since 2020-01-01: 2199-06-06
-
-bool is_valid_date(CivilDate date);
-// Days since 2020-01-01 (negative before it). Proleptic Gregorian calendar.
-int day_number(CivilDate date);
-CivilDate date_from_day_number(int day_number);
-// "2025-03-14".
-std::string format_day_number(int day_number);
-// "YYYY-MM-DD", a real date within [0, kMaxDayNumber]; false otherwise.
-bool parse_iso_date(std::string_view text, int& day_number_out);
-
-// [SECTION] Code symbols and check ------------------------------------------------------------------
-
-namespace codes {
-
-inline constexpr std::string_view kAlphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-inline constexpr int kBitsPerSymbol = 5;
-inline constexpr int kCheckSymbols = 3;  // CRC-15
-inline constexpr int kFormatBits = 3;
-inline constexpr int kFormatResultV1 = 1;
-inline constexpr int kFormatCertificateV1 = 2;
-
-// FNV-1a, 32 bits, over the bytes.
-std::uint32_t fnv1a32(std::string_view bytes);
-// CRC-15/CAN over `bit_count` bits taken most significant first from 5-bit symbols; `init` is 0 for
-// the published CRC-15/CAN and kCrcInit for codes (a non-zero start makes leading zeros count).
-inline constexpr std::uint16_t kCrcInit = 0x7FFF;
-std::uint16_t crc15_bits(const std::vector<std::uint8_t>& symbols, std::uint16_t init);
-// The same over whole bytes (8 bits each), for checking the polynomial against its published value.
-std::uint16_t crc15_bytes(std::string_view bytes, std::uint16_t init);
-
-// A symbol's value 0..31, or -1 when the character is not a code character (I, L -> 1; O -> 0;
-// lower case accepted).
-int symbol_value(char c);
-
-// Appends bits (most significant first) and cuts them into 5-bit symbols.
-class BitWriter {
- public:
-  void put(std::uint64_t value, int bit_count);
-  int bit_count() const { return bit_count_; }
-  // The symbols so far, the last one padded with zero bits.
-  std::vector<std::uint8_t> symbols() const;
-
- private:
-  std::vector<std::uint8_t> bits_;
-  int bit_count_ = 0;
-};
-
-// Reads bits back from symbols; reading past the end yields zero bits and sets overran().
-class BitReader {
- public:
-  explicit BitReader(const std::vector<std::uint8_t>& symbols) : symbols_(symbols) {}
-  std::uint64_t get(int bit_count);
-  int position() const { return position_; }
-  int total_bits() const { return static_cast<int>(symbols_.size()) * kBitsPerSymbol; }
-  bool overran() const { return overran_; }
-
- private:
-  const std::vector<std::uint8_t>& symbols_;
-  int position_ = 0;
-  bool overran_ = false;
-};
-
-// Data symbols + their 3 check symbols, as grouped text ("XXXXX-XXXXX-XXXX-XXXX").
-std::string finish_code(const std::vector<std::uint8_t>& data_symbols);
-// Splits a run of symbols into groups of 5 and 4 joined by '-'.
-std::string group_symbols(std::string_view symbols);
-
-// Why a code could not be read. The first four mean "probably a typo" or "not a code".
-enum class SymbolProblem { None, Empty, BadCharacter, TooShort, ChecksumMismatch };
-
-struct Symbols {
-  SymbolProblem problem = SymbolProblem::None;
-  std::vector<std::uint8_t> data;  // without the check symbols
-  std::string canonical;           // all symbols as kAlphabet characters, no separators
-  int bad_position = 0;            // BadCharacter: 1-based, counting characters other than separators
-  std::string bad_character;       // BadCharacter: the character (whole if it is UTF-8)
-};
-
-// Reads code text (hyphens and spaces ignored), requires at least `min_symbols` symbols including
-// the check, and verifies the CRC.
-Symbols read_symbols(std::string_view code, int min_symbols);
-
-// A plain-words sentence for a symbol problem (for messages of both result codes and certificates).
-std::string describe(const Symbols& symbols);
-
-}  // namespace codes
-
-// The 16-bit number a code uses for a course: FNV-1a of the id, the two halves xor-ed together.
-std::uint16_t course_hash(std::string_view course_id);
 
 // [SECTION] Labels ----------------------------------------------------------------------------------
 
@@ -253,80 +144,9 @@ DecodeOutcome decode_result(std::string_view code, const std::vector<CourseTests
 CodeProblem match_course(ResultRecord& record, const std::vector<CourseTests>& known,
                          std::string& message);
 
-// [SECTION] Scanning pasted text --------------------------------------------------------------------
-
-// A code-shaped token is a run of letters, digits and hyphens (any Unicode dash counts as a hyphen)
-// holding 12 to 60 letters and digits, with at least one letter and one digit; a token without
-// both still counts when it reads as a valid code. Codes typed with spaces between the groups are
-// found when they are valid (a mistyped one is reported only when written with hyphens or as one
-// block, since otherwise ordinary words around it cannot be told apart from its groups).
-enum class ScanStatus {
-  Blank,          // empty line
-  NoCode,         // text but nothing code-shaped
-  Ok,             // kept
-  Duplicate,      // the same code as an earlier line (or an earlier import)
-  Typo,           // code-shaped but does not read: bad character, wrong length, checksum
-  UnknownCourse,  // valid code, but not for a course of this catalog
-  Invalid,        // valid code that cannot be used: newer version, certificate, question count
-};
-
-const char* scan_status_name(ScanStatus status);
-
-struct FoundCode {
-  std::string text;             // the code as written on the line
-  ScanStatus status = ScanStatus::Ok;
-  CodeProblem problem = CodeProblem::None;
-  int duplicate_of_line = 0;    // Duplicate: 1-based line, 0 = an earlier import
-  int same_label_line = 0;      // Ok: an earlier line has another result for this label and test
-  ResultRecord record;          // Ok, Duplicate (and UnknownCourse: hash only)
-  std::string message;          // plain words
-};
-
-struct ScanLine {
-  int line = 0;                 // 1-based
-  ScanStatus status = ScanStatus::Blank;  // Ok when every code on the line is Ok, else the first other
-  std::vector<FoundCode> codes;
-  std::string message;          // plain words for the whole line
-};
-
-// One entry per input line (LF, CRLF or CR). `already_kept` are records imported before, so pasting
-// the same codes twice reports duplicates instead of double counting.
-std::vector<ScanLine> scan_codes(std::string_view pasted_text, const std::vector<CourseTests>& known,
-                                 const std::vector<ResultRecord>& already_kept = {});
-// The records of every Ok code, in line order.
-std::vector<ResultRecord> kept_records(const std::vector<ScanLine>& lines);
-
-// [SECTION] Result files ----------------------------------------------------------------------------
-
-// {"format":"siaga-result","version":1,"course":"micic","test":"pretest","questions":10,
-//  "right":"1101100111","date":"2025-03-14","label":"ANDI","code":"..."}
-// "right" has one '1' (right) or '0' per question in authored order. "code" repeats the record as a
-// result code so it can be read aloud; on import it must agree with the fields when present.
-inline constexpr std::string_view kResultFileFormat = "siaga-result";
-inline constexpr int kResultFileVersion = 1;
-inline constexpr std::size_t kMaxResultFileBytes = 16 * 1024;
-
-// "" when record_problem(record) is not empty or the record has no course_id.
-std::string result_file_json(const ResultRecord& record);
-
-enum class ResultFileProblem {
-  None,
-  TooLarge,
-  NotAResultFile,  // not JSON, or not {"format":"siaga-result"}
-  NewerVersion,
-  BadField,        // `field` is missing or not valid
-  CodeMismatch,    // the "code" does not agree with the other fields
-};
-
-struct ResultFileOutcome {
-  ResultRecord record;
-  ResultFileProblem problem = ResultFileProblem::None;
-  std::string field;  // BadField: the JSON key ("version", "course", "test", "questions", "right", "date", "label")
-  std::string error;  // plain English words; "" when fine
-  bool ok() const { return error.empty(); }
-};
-
-// Validates everything but the catalog (use match_course for that).
-ResultFileOutcome parse_result_file(std::string_view bytes);
+// The record's course hash, from its course id once that is resolved.
+std::uint16_t effective_hash(const ResultRecord& record);
+// Two records are the same result whether or not the course id was resolved.
+bool same_result(const ResultRecord& a, const ResultRecord& b);
 
 }  // namespace siaga

@@ -1,11 +1,9 @@
-// app_ui.cpp — the portal's screens: the header with the language switch, the catalog, a course's
-// page and the module reader. Each screen reads AppState and records Actions.
+// app_ui.cpp — the frame of every screen: the header with the language switch, the notices, the
+// learner bar, and the router that hands the page to the screen of the current route (each screen in
+// its own file: catalog_view.cpp, course_view.cpp, reader_view.cpp, learners_view.cpp, ...).
 //
 // [SECTION] Helpers
 // [SECTION] Header and notices
-// [SECTION] Catalog
-// [SECTION] Course page
-// [SECTION] Module reader
 // [SECTION] Frame
 #include <algorithm>
 #include <cmath>
@@ -38,12 +36,6 @@ float reading_padding(float window_width) {
 }
 
 const Language* active_language(const AppState& app) { return app.catalog.find_language(app.language); }
-
-int course_minutes(const Course& course) {
-  int total = 0;
-  for (const Module& module : course.modules) total += module.minutes;
-  return total;
-}
 
 // [SECTION] Header and notices ------------------------------------------------------------------------
 
@@ -147,227 +139,6 @@ void draw_learner_bar(const View& s) {
   }
 }
 
-// [SECTION] Catalog ----------------------------------------------------------------------------------
-
-void draw_catalog(const View& s, const Language& language) {
-  heading(s.t("catalog.heading"), 2, s.ui.fonts.h2);
-  ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
-  text_wrapped(s.t("catalog.intro"));
-  ImGui::PopStyleColor();
-  ImGui::Spacing();
-  for (const Course& course : language.courses) {
-    ImGui::PushID(course.id.c_str());
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18, 14));
-    // NavFlattened: Tab walks into the card's buttons instead of stopping on the card itself.
-    ImGui::BeginChild("card", ImVec2(0, 0),
-                      ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding,
-                      ImGuiWindowFlags_NavFlattened);
-    heading(course.title, 3, s.ui.fonts.h3);
-    text_wrapped(course.summary);
-    ImGui::PushFont(s.ui.fonts.small);
-    ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
-    // A course not written in the chosen language is offered in the language it is in, and says so.
-    if (!course.language.empty() && course.language != s.app.language)
-      text_wrapped(s.tf("catalog.in_language", {std::string(language_autonym(course.language))}));
-    text_wrapped(s.tf("catalog.course_facts",
-                      {std::to_string(course.modules.size()), std::to_string(course_minutes(course))}));
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    // The learner's own standing: how far, how long still, and a way back to the exact place left.
-    const CourseStanding standing = course_standing(course, s.app.progress);
-    const bool resumable = standing.started && standing.resume.has_value();
-    if (standing.started) {
-      progress(static_cast<float>(standing.fraction_done), "");
-      if (SemanticNode* node = last_node()) node->name = s.tf("catalog.progress_name", {course.title});
-      text_wrapped(standing.minutes_left == 0
-                       ? s.t("catalog.done")
-                       : s.tf("catalog.progress_facts",
-                              {std::to_string(static_cast<int>(std::lround(standing.fraction_done * 100))),
-                               std::to_string(standing.minutes_left)}));
-      if (resumable) {
-        const Module* module = find_module(course, standing.resume->module_id);
-        std::string where = module ? module->title : standing.resume->module_id;
-        if (module)
-          for (const Section& section : module->sections)
-            if (section.id == standing.resume->section_id) where += " — " + section.title;
-        ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
-        text_wrapped(s.tf("catalog.left_off", {where}));
-        ImGui::PopStyleColor();
-        if (button(s.t("catalog.continue") + "##continue-" + course.id, true)) continue_course(s, course, *standing.resume);
-        if (SemanticNode* node = last_node()) node->name = s.t("catalog.continue") + ": " + course.title;
-        ImGui::SameLine();
-      }
-    }
-    if (button(s.t("catalog.open") + "##" + course.id, !resumable)) s.navigate(Route{siaga::Screen::Course, course.id, "", ""});
-    if (SemanticNode* node = last_node()) node->name = s.t("catalog.open") + ": " + course.title;
-    ImGui::EndChild();
-    ImGui::PopStyleVar();
-    ImGui::PopID();
-    ImGui::Spacing();
-  }
-  if (language.courses.empty()) text_wrapped(s.t("catalog.empty"));
-}
-
-// [SECTION] Course page ----------------------------------------------------------------------------
-
-void draw_course(const View& s, const Course& course) {
-  if (link(s.t("nav.all_courses"))) s.navigate(Route{});
-  heading(course.title, 2, s.ui.fonts.h2);
-  // Where the learner stands, first (a returning learner wants this, not the introduction again):
-  // progress, time left, the certificate, and back to the place left.
-  const bool saving = !s.app.profile_id.empty();
-  const CourseStanding standing = course_standing(course, s.app.progress);
-  heading(s.t("course.your_progress"), 3, s.ui.fonts.h3);
-  if (saving) {
-    progress(static_cast<float>(standing.fraction_done), "");
-    if (SemanticNode* node = last_node()) node->name = s.tf("catalog.progress_name", {course.title});
-    text_wrapped(standing.minutes_left == 0
-                     ? s.t("catalog.done")
-                     : s.tf("course.modules_done", {std::to_string(standing.modules_completed),
-                                                    std::to_string(standing.modules.size()),
-                                                    std::to_string(standing.minutes_left)}));
-    const bool ready = standing.certificate.state == CertificateState::Ready;
-    if (ready) ImGui::PushStyleColor(ImGuiCol_Text, theme().heading);
-    text_wrapped(certificate_text(s, standing.certificate));
-    if (ready) ImGui::PopStyleColor();
-    if (standing.resume && button(s.t("course.continue"), true)) continue_course(s, course, *standing.resume);
-    draw_certificate_actions(s, course);
-  } else {
-    text_wrapped(s.t("progress.guest"));
-  }
-  ImGui::Spacing();
-
-  // The introduction's "##" headings sit under the course title (h2), so they are h3.
-  LessonContext lesson{&s.ui.fonts, &s.text, &s.out.actions, course.id, 1, 2};
-  draw_blocks(course.intro, lesson);
-
-  heading(s.t("course.modules"), 3, s.ui.fonts.h3);
-  size_t index = 0;
-  for (const Module& module : course.modules) {
-    const ModuleStanding* m = nullptr;
-    if (module.available && index < standing.modules.size()) m = &standing.modules[index++];
-    ImGui::PushID(module.id.c_str());
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 12));
-    ImGui::BeginChild("module", ImVec2(0, 0),
-                      ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding,
-                      ImGuiWindowFlags_NavFlattened);
-    heading(module.title.empty() ? module.id : module.title, 4, s.ui.fonts.bold);
-    if (!module.summary.empty()) text_wrapped(module.summary);
-    if (module.available) {
-      ImGui::PushFont(s.ui.fonts.small);
-      ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
-      text_wrapped(s.tf("course.module_facts", {std::to_string(module.minutes), std::to_string(module.sections.size())}));
-      ImGui::PopStyleColor();
-      ImGui::PopFont();
-      if (saving && m) {
-        std::string status = s.tf("course.status", {module_state_text(s, m->state)});
-        if (m->state == ModuleState::InProgress)
-          status += " · " + s.tf("course.sections_read", {std::to_string(m->sections_reached), std::to_string(m->sections)}) +
-                    " · " + s.tf("standing.minutes_left", {std::to_string(m->minutes_left)});
-        ImGui::PushStyleColor(ImGuiCol_Text, m->state == ModuleState::Completed ? theme().heading : theme().text);
-        text_wrapped(status);
-        ImGui::PopStyleColor();
-        for (size_t i = 0; i < module.quizzes.size() && i < m->quizzes.size(); ++i)
-          text_wrapped(quiz_standing_text(s, module.quizzes[i], m->quizzes[i]));
-      }
-      if (button(s.t("course.start") + "##" + module.id)) s.navigate(Route{siaga::Screen::Module, course.id, module.id, ""});
-      if (SemanticNode* node = last_node()) node->name = s.t("course.start") + ": " + module.title;
-    } else {
-      std::string why = s.t("course.unavailable");
-      for (const Diagnostic& d : module.diagnostics)
-        if (d.severity == Severity::Error) why += "\n" + d.to_string();
-      notice(why, theme().error);
-    }
-    ImGui::EndChild();
-    ImGui::PopStyleVar();
-    ImGui::PopID();
-    ImGui::Spacing();
-  }
-}
-
-// [SECTION] Module reader ---------------------------------------------------------------------------
-
-void draw_section_page(const View& s, const Course& course, const Module& module, size_t index) {
-  const Section& section = module.sections[index];
-  // The module's introduction sits under its title (h1); sections are h2.
-  if (index == 0) draw_blocks(module.intro, LessonContext{&s.ui.fonts, &s.text, &s.out.actions, course.id, -1, 1});
-  LessonContext lesson{&s.ui.fonts, &s.text, &s.out.actions, course.id};
-  heading(section.title, 2, s.ui.fonts.h2);
-  draw_blocks(section.blocks, lesson);
-  for (const Block& block : section.blocks) {
-    if (block.kind != Block::Kind::Quiz || block.quiz_index < 0 ||
-        block.quiz_index >= static_cast<int>(module.quizzes.size()))
-      continue;
-    draw_quiz(s, course, module, module.quizzes[static_cast<size_t>(block.quiz_index)]);
-  }
-}
-
-void draw_module(const View& s, const Course& course, const Module& module) {
-  if (link(s.t("nav.back_to_course") + "##course")) s.navigate(Route{siaga::Screen::Course, course.id, "", ""});
-  if (SemanticNode* node = last_node()) node->name = s.t("nav.back_to_course") + ": " + course.title;
-  heading(module.title, 1, s.ui.fonts.h1);
-  if (module.sections.empty()) {
-    text_wrapped(s.t("reader.empty"));
-    return;
-  }
-  size_t current = 0;
-  for (size_t i = 0; i < module.sections.size(); ++i)
-    if (module.sections[i].id == s.app.route.section) current = i;
-
-  auto go_to = [&](size_t i) { s.navigate(Route{siaga::Screen::Module, course.id, module.id, module.sections[i].id}); };
-
-  // Contents: every section, the current one marked; a link each.
-  ImGui::PushFont(s.ui.fonts.bold);
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, (kTouchTarget - ImGui::GetFontSize()) * 0.5f));
-  const bool contents_open = ImGui::TreeNodeEx(s.t("reader.contents").c_str(),
-                                               ImGuiTreeNodeFlags_NoTreePushOnOpen | ImGuiTreeNodeFlags_FramePadding |
-                                                   (narrow_layout() ? 0 : ImGuiTreeNodeFlags_DefaultOpen));
-  ImGui::PopStyleVar();
-  ImGui::PopFont();
-  add_last_item(Role::Button, s.t("reader.contents"));
-  if (SemanticNode* node = last_node(); node && node->role == Role::Button) {
-    node->expandable = true;
-    node->expanded = contents_open;
-  }
-  if (contents_open) {
-    for (size_t i = 0; i < module.sections.size(); ++i) {
-      const std::string label = std::to_string(i + 1) + ". " + module.sections[i].title + "##toc" + std::to_string(i);
-      if (i == current) {
-        ImGui::PushFont(s.ui.fonts.bold);
-        if (link(label)) go_to(i);
-        ImGui::PopFont();
-      } else if (link(label)) {
-        go_to(i);
-      }
-    }
-  }
-  ImGui::PushFont(s.ui.fonts.small);
-  ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
-  text_wrapped(s.tf("reader.section_of", {std::to_string(current + 1), std::to_string(module.sections.size())}));
-  ImGui::PopStyleColor();
-  ImGui::PopFont();
-  progress(static_cast<float>(current + 1) / static_cast<float>(module.sections.size()), "");
-  if (SemanticNode* node = last_node()) node->name = s.t("reader.progress");
-  ImGui::Spacing();
-
-  draw_section_page(s, course, module, current);
-
-  ImGui::Separator();
-  if (current > 0 && button(s.t("reader.previous"))) go_to(current - 1);
-  if (current > 0 && current + 1 < module.sections.size()) ImGui::SameLine();
-  if (current + 1 < module.sections.size() && button(s.t("reader.next"), true)) go_to(current + 1);
-  if (current + 1 == module.sections.size() && button(s.t("reader.finish"), true))
-    s.navigate(Route{siaga::Screen::Course, course.id, "", ""});
-
-  // Tell the app which section is on screen (persistence of reading position hangs off this event).
-  s.act(SectionReached{Route{siaga::Screen::Module, course.id, module.id, module.sections[current].id}});
-}
-
-void draw_not_found(const View& s) {
-  heading(s.t("nav.not_found"), 2, s.ui.fonts.h2);
-  if (button(s.t("nav.all_courses"), true)) s.navigate(Route{});
-}
-
 }  // namespace
 
 const Language* active_language(const View& v) {
@@ -388,7 +159,7 @@ void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput&
   out.tree.language = app.language;
   begin_semantics(&out.tree);
   const View s{app, text, ui, out};
-  touch_scroll(out);
+  touch_scroll(ui.touch, out);
   if (is_projector_screen(app.route.screen) && active_language(app)) {  // the projector fills the window
     draw_projector(s);
     begin_semantics(nullptr);

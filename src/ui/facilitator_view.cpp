@@ -18,6 +18,7 @@
 #include <string>
 
 #include "core/certificate.h"
+#include "core/paste_scan.h"
 #include "core/csv.h"
 #include "core/paper.h"
 #include "core/report.h"

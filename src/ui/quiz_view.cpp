@@ -14,6 +14,7 @@
 
 #include "imgui.h"
 #include "core/result_code.h"
+#include "core/result_file.h"
 #include "ui/lesson_view.h"
 #include "ui/theme.h"
 #include "ui/view.h"

@@ -10,6 +10,7 @@
 #include "app/app_state.h"
 #include "core/i18n.h"
 #include "core/semantic_tree.h"
+#include "ui/touch_scroll.h"
 
 struct ImFont;
 
@@ -31,6 +32,7 @@ struct UiState {
   float text_scale = 1.0f;
   float pixel_ratio = 1.0f;   // fonts are rasterised at this density so text is crisp
   Route scrolled_route;       // the route whose scroll position has been reset
+  TouchScroll touch;          // a finger dragging or a page gliding (touch_scroll.h)
 
   // Text being typed (ImGui edits fixed buffers); not state of the app until submitted.
   char new_name[48] = {};

@@ -27,7 +27,12 @@ struct View {
 
 bool narrow_layout();
 
-// Screens besides the catalog and reader (each in its own file).
+// The screens, each in its own file (app_ui.cpp routes to them).
+void draw_catalog(const View& v, const Language& language);                     // catalog_view.cpp
+void draw_course(const View& v, const Course& course);                          // course_view.cpp
+void draw_module(const View& v, const Course& course, const Module& module);    // reader_view.cpp
+void draw_not_found(const View& v);                                             // reader_view.cpp
+int course_minutes(const Course& course);                                       // course_view.cpp
 void draw_learners(const View& v);
 void draw_settings(const View& v);
 void draw_facilitator(const View& v);  // facilitator_view.cpp

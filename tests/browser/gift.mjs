@@ -35,7 +35,8 @@ function parseQuestion(id, text, body) {
   const lines = body.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('####'));
   if (lines.length === 1 && lines[0].startsWith('=') && !lines[0].includes('->')) {
     q.type = 'short';
-    q.accepted = [plain(beforeFeedback(lines[0].slice(1)))];
+    // Several accepted answers may share the line: =UNHCR =the UNHCR ... (split on unescaped '=').
+    q.accepted = beforeFeedback(lines[0].slice(1)).split(/(?<!\\)=/).map((a) => plain(a)).filter(Boolean);
     return q;
   }
   for (const line of lines) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/certificate.h"
+#include "core/result_code.h"
 
 using namespace siaga;
 

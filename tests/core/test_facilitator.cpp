@@ -10,6 +10,8 @@
 #include "app/storage_keys.h"
 #include "app/learner.h"
 #include "core/csv.h"
+#include "core/result_file.h"
+#include "core/paste_scan.h"
 #include "memory_platform.h"
 
 using namespace siaga;

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "core/result_code.h"
+#include "core/result_file.h"
+#include "core/paste_scan.h"
 
 using namespace siaga;
 

@@ -22,6 +22,8 @@
 #include <vector>
 
 #include "core/certificate.h"
+#include "core/result_file.h"
+#include "core/paste_scan.h"
 #include "core/csv.h"
 #include "core/i18n.h"
 #include "core/paper.h"

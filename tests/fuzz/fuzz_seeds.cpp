@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/certificate.h"
+#include "core/result_file.h"
 #include "core/paper.h"
 #include "core/progress.h"
 #include "core/result_code.h"
