@@ -61,15 +61,10 @@ const Course* find_course(const Language& language, std::string_view course_id) 
 
 void add_fallback_courses(Language& language, const Language& reference) {
   if (&language == &reference) return;
-  bool added = false;
-  for (const Course& course : reference.courses) {
-    if (find_course(language, course.id)) continue;
-    language.courses.push_back(course);
-    added = true;
-  }
-  if (added)
-    std::stable_sort(language.courses.begin(), language.courses.end(),
-                     [](const Course& a, const Course& b) { return a.id < b.id; });
+  // The learner's own-language courses first (they are why the learner chose the language), then the
+  // others in the reference's order.
+  for (const Course& course : reference.courses)
+    if (!find_course(language, course.id)) language.courses.push_back(course);
 }
 
 const Module* find_module(const Course& course, std::string_view module_id) {

@@ -227,7 +227,7 @@ TEST_CASE("a course only in a partial language is still an error") {
   check_one_error(diagnostics, "content/so/other/course.md", 0, "course 'other' is not in en");
 }
 
-TEST_CASE("fallback courses fill a partial language in en's order, marked as English, keeping its own") {
+TEST_CASE("fallback courses follow a partial language's own courses, in en's order, marked as English") {
   const auto files = join(join(tree("en", module_md("m")), {{"content/en/a/course.md", course_md("a")},
                                                             {"content/en/z/course.md", course_md("z")}}),
                           {{"content/fa/z/course.md", course_md("z")}});
@@ -237,12 +237,12 @@ TEST_CASE("fallback courses fill a partial language in en's order, marked as Eng
   Language fa = *built.value.find_language("fa");
   add_fallback_courses(fa, en);
   REQUIRE(fa.courses.size() == 3);
-  CHECK(fa.courses[0].id == "a");
-  CHECK(fa.courses[0].language == "en");
-  CHECK(fa.courses[1].id == "c");
-  CHECK(fa.courses[1].modules.size() == 1);
-  CHECK(fa.courses[2].id == "z");
-  CHECK(fa.courses[2].language == "fa");
+  CHECK(fa.courses[0].id == "z");
+  CHECK(fa.courses[0].language == "fa");
+  CHECK(fa.courses[1].id == "a");
+  CHECK(fa.courses[1].language == "en");
+  CHECK(fa.courses[2].id == "c");
+  CHECK(fa.courses[2].modules.size() == 1);
   add_fallback_courses(fa, en);
   CHECK(fa.courses.size() == 3);
 }
