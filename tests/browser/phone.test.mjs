@@ -214,6 +214,9 @@ test('on a desktop: codes pasted from a chat reach the facilitator box, and a co
     await b.page.evaluate(() => navigator.clipboard.writeText('hello from the chat\nok sent, see you after lunch'));
     await clickWidget(b.page, 'textbox', "Participants' result codes");
     await b.page.keyboard.press('Control+V');
+    // The paste arrives through the browser's asynchronous clipboard: let the portal draw it before
+    // pressing the button (under a loaded machine the click came first, seen once in CI-like runs).
+    await settle(b.page);
     await clickWidget(b.page, 'button', 'Check codes');
     await mirror(b.page).getByText('Line 1: no code found.', { exact: true }).waitFor({ state: 'attached' });
     await mirror(b.page).getByText('Line 2: no code found.', { exact: true }).waitFor({ state: 'attached' });
