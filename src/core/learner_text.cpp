@@ -50,15 +50,18 @@ bool is_word_char(char c) {
          static_cast<unsigned char>(c) >= 0x80;
 }
 
-// "project seed 002", "(seed 004)": the seed documents are internal files, named by number.
+// "project seed 002", "(seed 004)", "(dokumen awal 002)": the seed documents are internal files,
+// named by number.
 std::optional<Hit> find_seed_number(std::string_view line, const std::string& lower) {
-  for (size_t at = lower.find("seed "); at != std::string::npos; at = lower.find("seed ", at + 1)) {
-    const bool starts_word = at == 0 || !is_word_char(lower[at - 1]);
-    const size_t digit = at + 5;
-    if (starts_word && digit < lower.size() && lower[digit] >= '0' && lower[digit] <= '9') {
-      size_t end = digit;
-      while (end < lower.size() && lower[end] >= '0' && lower[end] <= '9') ++end;
-      return Hit{at, std::string(line.substr(at, end - at))};
+  for (std::string_view prefix : {std::string_view("seed "), std::string_view("dokumen awal ")}) {
+    for (size_t at = lower.find(prefix); at != std::string::npos; at = lower.find(prefix, at + 1)) {
+      const bool starts_word = at == 0 || !is_word_char(lower[at - 1]);
+      const size_t digit = at + prefix.size();
+      if (starts_word && digit < lower.size() && lower[digit] >= '0' && lower[digit] <= '9') {
+        size_t end = digit;
+        while (end < lower.size() && lower[end] >= '0' && lower[end] <= '9') ++end;
+        return Hit{at, std::string(line.substr(at, end - at))};
+      }
     }
   }
   return std::nullopt;

@@ -74,6 +74,8 @@ TEST_CASE("relative .md paths and links to them are internal") {
 TEST_CASE("seed documents named by number are internal") {
   check_single(check_module("- IOM's 3P approach — Indonesian Wikipedia article on IOM (seed 002).\n"),
                Severity::Warning, 5, 62, "'seed 002'");
+  check_single(check_module("- Pendekatan 3P IOM — artikel Wikipedia (dokumen awal 002).\n"), Severity::Warning, 5, 44,
+               "'dokumen awal 002'");
 }
 
 TEST_CASE("course pages and their front matter are learner text") {
