@@ -4,12 +4,17 @@
 // [SECTION] Internal files and notes are warned about
 // [SECTION] Public addresses and hidden text are not
 // [SECTION] SOURCES.md
+// [SECTION] Short answers of the real courses accept reasonable alternatives
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "content_test_util.h"
 #include "core/content.h"
+#include "core/quiz.h"
 
 using namespace siaga;
 using content_test::check_single;
@@ -149,4 +154,62 @@ TEST_CASE("only the exact name SOURCES.md is the sources list") {
   Parsed<Catalog> built = build_catalog({{"content/en/c/course.md", "---\nid: c\ntitle: C\n---\nHello.\n"},
                                          {"content/en/c/Sources.md", "# Sources\n"}});
   CHECK(has_errors(built.diagnostics));
+}
+
+// [SECTION] Short answers of the real courses accept reasonable alternatives -----------------------------
+
+namespace {
+
+std::string read_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+const Question* real_question(const Catalog& catalog, std::string_view lang, std::string_view course,
+                              std::string_view module, std::string_view id) {
+  const Language* language = catalog.find_language(lang);
+  const Course* c = language ? find_course(*language, course) : nullptr;
+  const Module* m = c ? find_module(*c, module) : nullptr;
+  if (m == nullptr) return nullptr;
+  for (const Quiz& quiz : m->quizzes)
+    for (const Question& q : quiz.questions)
+      if (q.id == id) return &q;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("short answers accept the organisation's name in either language, with or without article") {
+  namespace fs = std::filesystem;
+  if (!fs::is_directory(SIAGA_CONTENT_DIR)) return;
+  std::vector<SourceFile> files;
+  for (const auto& entry : fs::recursive_directory_iterator(SIAGA_CONTENT_DIR))
+    if (entry.is_regular_file() && !entry.path().filename().string().starts_with("."))
+      files.push_back(SourceFile{"content/" + fs::relative(entry.path(), SIAGA_CONTENT_DIR).generic_string(),
+                                 read_file(entry.path())});
+  const Catalog catalog = build_catalog(files).value;
+  for (const char* lang : {"en", "id"}) {
+    CAPTURE(lang);
+    const Question* unhcr = real_question(catalog, lang, "refugee-orientation", "limits-unhcr", "lim-4");
+    REQUIRE(unhcr != nullptr);
+    REQUIRE(unhcr->type == QuestionType::ShortAnswer);
+    for (const char* typed : {"UNHCR", " the unhcr ", "UN Refugee Agency", "the UN refugee agency",
+                              "United Nations High Commissioner for Refugees", "Badan Pengungsi PBB",
+                              "komisariat tinggi PBB untuk urusan pengungsi", "Komisaris Tinggi PBB untuk Pengungsi"}) {
+      CAPTURE(typed);
+      CHECK(score_question(*unhcr, short_answer(typed)) == doctest::Approx(1));
+    }
+    for (const char* typed : {"IOM", "UN", "Pemerintah Indonesia", ""}) {
+      CAPTURE(typed);
+      CHECK(score_question(*unhcr, short_answer(typed)) == doctest::Approx(0));
+    }
+    const Question* restitution = real_question(catalog, lang, "counter-trafficking", "prosecution", "pros-6");
+    REQUIRE(restitution != nullptr);
+    REQUIRE(restitution->type == QuestionType::ShortAnswer);
+    for (const char* typed : {"restitution", "Restitusi"}) {
+      CAPTURE(typed);
+      CHECK(score_question(*restitution, short_answer(typed)) == doctest::Approx(1));
+    }
+    CHECK(score_question(*restitution, short_answer("rehabilitation")) == doctest::Approx(0));
+  }
 }
