@@ -33,7 +33,7 @@ cp "$root/web/siaga.css" "$root/web/bridge.js" "$root/web/loader.js" "$root/web/
 [[ -f "$dist/icon-512.png" && "$dist/icon-512.png" -nt "$root/tools/make-icons.py" ]] || python3 "$root/tools/make-icons.py" "$dist"
 
 # The page carries the raw size of each file it loads, so the progress bar shows bytes of a known total.
-files_json=$(cd "$dist" && for f in siaga.wasm siaga.js NotoSans-*.ttf content-*.pack; do
+files_json=$(cd "$dist" && for f in siaga.wasm siaga.js NotoSans-*.ttf content-*.pack languages.json; do
   [[ -f "$f" ]] && printf '"%s":%s,' "$f" "$(stat -c %s "$f")"; done)
 files_json="{${files_json%,}}"
 sed "s|@FILES@|$files_json|" "$root/web/index.html" > "$dist/index.html"

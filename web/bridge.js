@@ -6,6 +6,8 @@ window.SiagaBridge = (function () {
   const assets = new Map();       // name -> Uint8Array, handed to C++ once
   const assetErrors = new Map();  // name -> message
   const SETTINGS_KEY = 'siaga.settings';
+  // Languages the menu offers (C++ decides; this only picks the content pack to prefetch).
+  const OFFERED = ['en', 'id', 'so'];
 
   // [storage] localStorage, probed once. Private modes and blocked storage throw on access.
   const storage = (function () {
@@ -406,11 +408,11 @@ window.SiagaBridge = (function () {
       // prefetch the right content pack; C++ makes the final choice and fetches another if needed.
       try {
         const stored = storage && JSON.parse(storage.getItem(SETTINGS_KEY) || 'null');
-        if (stored && (stored.language === 'en' || stored.language === 'id')) return stored.language;
+        if (stored && OFFERED.includes(stored.language)) return stored.language;
       } catch (e) { /* damaged settings: C++ reports it */ }
       for (const tag of navigator.languages || [navigator.language || 'en']) {
         const primary = String(tag).toLowerCase().split('-')[0];
-        if (primary === 'en' || primary === 'id') return primary;
+        if (OFFERED.includes(primary)) return primary;
       }
       return 'en';
     },

@@ -29,7 +29,7 @@
   const language = SiagaBridge.initialLanguage();
   // The italic face is not here: the portal asks for it when a lesson first needs it.
   const wanted = ['siaga.wasm', 'siaga.js', 'NotoSans-Regular.ttf', 'NotoSans-Bold.ttf',
-                  'content-' + language + '.pack'];
+                  'languages.json', 'content-' + language + '.pack'];
   const total = wanted.reduce((sum, name) => sum + (sizes[name] || 0), 0);
   const received = {};
   const bar = $('loading-bar');

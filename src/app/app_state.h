@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/content.h"
+#include "core/i18n.h"
 #include "core/paste_scan.h"
 #include "core/paper.h"
 #include "core/plan.h"
@@ -21,6 +22,8 @@ namespace siaga {
 
 struct AppState {
   Catalog catalog;                  // languages loaded so far (immutable once loaded)
+  std::vector<ShippedLanguage> languages;  // every language the build ships (languages.json)
+  std::set<std::string> loaded_packs;      // content packs already in the catalog
   std::vector<Diagnostic> content_diagnostics;
   std::string language = "en";      // active interface + content language
   std::string pending_language;     // requested, its content pack still downloading

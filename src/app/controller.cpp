@@ -12,8 +12,6 @@ namespace siaga {
 
 namespace {
 
-const std::vector<std::string> kLanguages = {"en", "id"};
-
 // Parses a pack and adds its language(s) to the catalog. Returns "" or the reason it failed.
 std::string add_pack(AppState& app, std::string_view pack_name, std::string_view bytes) {
   auto files = read_pack(bytes, pack_name);
@@ -31,27 +29,68 @@ std::string add_pack(AppState& app, std::string_view pack_name, std::string_view
     else if (!language.courses.empty()) *existing = std::move(language);
     else if (existing->ui.by_key.empty()) existing->ui = std::move(language.ui);
   }
+  app.loaded_packs.insert(std::string(pack_name));
   return "";
+}
+
+const ShippedLanguage* find_shipped(const AppState& app, std::string_view tag) {
+  for (const ShippedLanguage& language : app.languages)
+    if (language.tag == tag) return &language;
+  return nullptr;
+}
+
+// The packs a language needs: its own, and en's when it is partial (courses shown in English, and
+// English for the interface strings it lacks).
+std::vector<std::string> packs_for(const AppState& app, const std::string& tag) {
+  std::vector<std::string> packs = {pack_asset_name(tag)};
+  const ShippedLanguage* shipped = find_shipped(app, tag);
+  if (tag != "en" && shipped && shipped->partial) packs.push_back(pack_asset_name("en"));
+  return packs;
+}
+
+void activate_language(AppState& app, Platform& platform, const std::string& tag) {
+  Language* language = nullptr;
+  const Language* english = app.catalog.find_language("en");
+  for (Language& have : app.catalog.languages)
+    if (have.tag == tag) language = &have;
+  if (language && english) add_fallback_courses(*language, *english);
+  app.language = tag;
+  app.pending_language.clear();
+  platform.set_document_language(tag);
 }
 
 void save_settings(AppState& app, Platform& platform) { DeviceStore(app, platform).save_settings(); }
 
-// Makes tag the active language if its content is loaded; otherwise starts loading it.
-bool switch_language(AppState& app, Platform& platform, const std::string& tag) {
-  app.language_error.clear();
-  if (const Language* loaded = app.catalog.find_language(tag); loaded && !loaded->courses.empty()) {
-    app.language = tag;
-    app.pending_language.clear();
-    platform.set_document_language(tag);
-    return true;
+// Brings the packs `tag` needs into the catalog and makes it the active language once they are all
+// in. Packs that have not arrived are asked for once (ask) and awaited (poll_app calls again with
+// ask = false); a pack that fails leaves the current language as it was, with the reason.
+// Returns true when something visible changed.
+bool load_language(AppState& app, Platform& platform, const std::string& tag, bool ask) {
+  if (ask) app.language_error.clear();
+  bool waiting = false;
+  for (const std::string& name : packs_for(app, tag)) {
+    if (app.loaded_packs.contains(name)) continue;
+    std::string error;
+    if (auto bytes = platform.take_asset(name)) {
+      error = add_pack(app, name, *bytes);
+      if (error.empty()) continue;
+    } else if (!ask) {
+      error = platform.asset_error(name);
+    }
+    if (!error.empty()) {
+      app.language_error = error;
+      app.pending_language.clear();
+      return true;
+    }
+    if (ask) platform.request_asset(name);
+    waiting = true;
   }
-  if (auto bytes = platform.take_asset(pack_asset_name(tag))) {
-    app.language_error = add_pack(app, pack_asset_name(tag), *bytes);
-    if (app.language_error.empty()) return switch_language(app, platform, tag);
-    return true;
+  if (waiting) {
+    const bool changed = app.pending_language != tag;
+    app.pending_language = tag;
+    return changed || ask;
   }
-  app.pending_language = tag;
-  platform.request_asset(pack_asset_name(tag));
+  activate_language(app, platform, tag);
   return true;
 }
 
@@ -94,12 +133,15 @@ std::string pack_asset_name(std::string_view language) { return "content-" + std
 bool start_app(AppState& app, Platform& platform) {
   app.storage.available = platform.storage_available();
   DeviceStore(app, platform).load_settings();
-  std::string language = app.settings.language;
-  bool known = false;
-  for (const auto& tag : kLanguages) known = known || tag == language;
-  if (!known) language = negotiate_language(platform.preferred_languages(), kLanguages, "en");
+  if (auto index = platform.take_asset(kLanguagesAsset)) app.languages = parse_shipped_languages(*index);
+  if (app.languages.empty())  // no index (an old assets folder): offer the languages the portal knows
+    for (const std::string_view tag : known_language_tags()) app.languages.push_back(ShippedLanguage{std::string(tag)});
+  std::vector<std::string> tags;
+  for (const ShippedLanguage& shipped : app.languages) tags.push_back(shipped.tag);
+  std::string language = canonical_language(app.settings.language);
+  if (!find_shipped(app, language)) language = negotiate_language(platform.preferred_languages(), tags, "en");
   app.route = parse_route(platform.current_hash());
-  switch_language(app, platform, language);
+  load_language(app, platform, language, true);
   if (platform.lms_connected()) {
     start_in_lms(app, platform);
     report_to_lms(app, platform);
@@ -124,7 +166,7 @@ bool apply_action(AppState& app, Platform& platform, const Action& action) {
 bool apply(AppState& app, Platform& platform, const SetLanguage& action) {
   app.settings.language = action.tag;
   save_settings(app, platform);
-  return switch_language(app, platform, action.tag);
+  return load_language(app, platform, action.tag, true);
 }
 
 bool apply(AppState& app, Platform& platform, const Navigate& action) {
@@ -168,19 +210,8 @@ bool apply(AppState& app, Platform& platform, const SetTheme& action) {
 
 bool poll_app(AppState& app, Platform& platform) {
   bool changed = false;
-  if (!app.pending_language.empty()) {
-    const std::string name = pack_asset_name(app.pending_language);
-    if (auto bytes = platform.take_asset(name)) {
-      app.language_error = add_pack(app, name, *bytes);
-      if (app.language_error.empty()) switch_language(app, platform, app.pending_language);
-      else app.pending_language.clear();
-      changed = true;
-    } else if (std::string error = platform.asset_error(name); !error.empty()) {
-      app.language_error = error;
-      app.pending_language.clear();
-      changed = true;
-    }
-  }
+  if (!app.pending_language.empty() && load_language(app, platform, std::string(app.pending_language), false))
+    changed = true;
   if (poll_learners(app, platform)) changed = true;
   if (const bool full = platform.fullscreen(); full != app.fullscreen) {
     app.fullscreen = full;

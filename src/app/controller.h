@@ -13,6 +13,8 @@
 
 namespace siaga {
 
+inline constexpr const char* kLanguagesAsset = "languages.json";  // written by siaga-pack
+
 std::string pack_asset_name(std::string_view language);  // "content-id.pack"
 
 // Reads settings and the address, picks the language, and takes the content pack the page

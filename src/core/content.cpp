@@ -59,6 +59,14 @@ const Course* find_course(const Language& language, std::string_view course_id) 
   return nullptr;
 }
 
+void add_fallback_courses(Language& language, const Language& reference) {
+  if (&language == &reference) return;
+  // The learner's own-language courses first (they are why the learner chose the language), then the
+  // others in the reference's order.
+  for (const Course& course : reference.courses)
+    if (!find_course(language, course.id)) language.courses.push_back(course);
+}
+
 const Module* find_module(const Course& course, std::string_view module_id) {
   for (const Module& module : course.modules)
     if (module.id == module_id) return &module;

@@ -175,6 +175,7 @@ struct Course {
   std::vector<Block> intro;
   std::vector<Module> modules;     // sorted by Module::order
   std::string path;                // course.md
+  std::string language;            // the language its text is in (its folder's; see add_fallback_courses)
 };
 
 // Interface strings of one language, from content/<lang>/ui.po. Keys are the PO msgctxt; the English
@@ -197,6 +198,10 @@ struct Catalog {
 };
 
 const Course* find_course(const Language& language, std::string_view course_id);
+// Copies into `language` every course of `reference` it lacks (their text stays in the reference
+// language, and Course::language says so), so a partly translated language still offers every
+// course. Ids are shared, so progress is the same whichever language shows a course.
+void add_fallback_courses(Language& language, const Language& reference);
 const Module* find_module(const Course& course, std::string_view module_id);
 
 // [SECTION] Parsing entry points ------------------------------------------------------------------

@@ -4,13 +4,15 @@
 //
 // Runs every siaga-lint check first and refuses (exit 1) on any error, so a broken course never
 // ships. Then writes <out-dir>/content-<lang>.pack holding that language's course files and ui.po,
-// with their paths kept as content/<lang>/....
+// with their paths kept as content/<lang>/..., and <out-dir>/languages.json listing the languages
+// shipped (the language menu, and which languages need en's pack beside theirs).
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <set>
 #include <string>
 
+#include "core/i18n.h"
 #include "tools/content_files.h"
 
 namespace {
@@ -63,6 +65,14 @@ int main(int argc, char** argv) {
       return 1;
     }
     std::printf("siaga-pack: wrote %s (%zu files, %zu bytes)\n", target.string().c_str(), pack_files.size(), bytes.size());
+  }
+  const std::filesystem::path index = out_dir / "languages.json";
+  std::ofstream out(index, std::ios::binary | std::ios::trunc);
+  out << siaga::shipped_languages_json(content.catalog);
+  out.close();
+  if (!out) {
+    std::fprintf(stderr, "siaga-pack: cannot write %s\n", index.string().c_str());
+    return 1;
   }
   return 0;
 }

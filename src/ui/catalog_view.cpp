@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/i18n.h"
 #include "imgui.h"
 #include "ui/lesson_view.h"
 #include "ui/theme.h"
@@ -29,6 +30,9 @@ void draw_catalog(const View& s, const Language& language) {
     text_wrapped(course.summary);
     ImGui::PushFont(s.ui.fonts.small);
     ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
+    // A course not written in the chosen language is offered in the language it is in, and says so.
+    if (!course.language.empty() && course.language != s.app.language)
+      text_wrapped(s.tf("catalog.in_language", {std::string(language_autonym(course.language))}));
     text_wrapped(s.tf("catalog.course_facts",
                       {std::to_string(course.modules.size()), std::to_string(course_minutes(course))}));
     ImGui::PopStyleColor();

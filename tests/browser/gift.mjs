@@ -81,3 +81,25 @@ export async function readModule(course, file, lang = 'en') {
   }
   return { moduleId, quizzes };
 }
+
+// The interface strings of one language (content/<lang>/ui.po): key (msgctxt) -> msgstr, so a test
+// in another language finds its widgets by the words that language really shows.
+export async function readUi(lang) {
+  const text = await readFile(join(ROOT, 'content', lang, 'ui.po'), 'utf8');
+  const unquote = (s) => JSON.parse(s);
+  const strings = {};
+  let key = null, field = null;
+  for (const line of text.split('\n')) {
+    let m;
+    if ((m = line.match(/^msgctxt (".*")$/))) { key = unquote(m[1]); field = null; }
+    else if ((m = line.match(/^msgstr (".*")$/)) && key !== null) { field = key; strings[key] = unquote(m[1]); }
+    else if ((m = line.match(/^(".*")$/)) && field !== null) strings[field] += unquote(m[1]);
+    else if (!line.startsWith('msgid') && !line.startsWith('"')) field = null;
+  }
+  return strings;
+}
+
+// A string with its {0}, {1} ... filled in, as the portal does.
+export function fill(template, ...args) {
+  return template.replace(/\{(\d+)\}/g, (_, i) => args[Number(i)]);
+}

@@ -209,6 +209,44 @@ TEST_CASE("a course missing in id is an error") {
   CHECK(find_diagnostic(diagnostics, "course 'other' is not in en") != nullptr);
 }
 
+TEST_CASE("a language that may be partial can leave out a course of en") {
+  const auto files = join(join(tree("en", module_md("m")), {{"content/en/other/course.md", course_md("other")}}),
+                          {{"content/fa/other/course.md", course_md("other")}});
+  const auto diagnostics = check(files);
+  INFO(describe(diagnostics));
+  CHECK(diagnostics.empty());
+}
+
+TEST_CASE("a course a partial language has must still match en exactly") {
+  const auto diagnostics = check(join(tree("en", module_md("m")), {{"content/fa/c/course.md", course_md("c")}}));
+  check_one_error(diagnostics, "content/fa/c/01-m.md", 0, "module 'm' of en (content/en/c/01-m.md) is missing in 'fa'");
+}
+
+TEST_CASE("a course only in a partial language is still an error") {
+  const auto diagnostics = check(join(tree("en", module_md("m")), {{"content/so/other/course.md", course_md("other")}}));
+  check_one_error(diagnostics, "content/so/other/course.md", 0, "course 'other' is not in en");
+}
+
+TEST_CASE("fallback courses follow a partial language's own courses, in en's order, marked as English") {
+  const auto files = join(join(tree("en", module_md("m")), {{"content/en/a/course.md", course_md("a")},
+                                                            {"content/en/z/course.md", course_md("z")}}),
+                          {{"content/fa/z/course.md", course_md("z")}});
+  Parsed<Catalog> built = build_catalog(files);
+  REQUIRE(built.value.languages.size() == 2);
+  const Language& en = *built.value.find_language("en");
+  Language fa = *built.value.find_language("fa");
+  add_fallback_courses(fa, en);
+  REQUIRE(fa.courses.size() == 3);
+  CHECK(fa.courses[0].id == "z");
+  CHECK(fa.courses[0].language == "fa");
+  CHECK(fa.courses[1].id == "a");
+  CHECK(fa.courses[1].language == "en");
+  CHECK(fa.courses[2].id == "c");
+  CHECK(fa.courses[2].modules.size() == 1);
+  add_fallback_courses(fa, en);
+  CHECK(fa.courses.size() == 3);
+}
+
 TEST_CASE("a quiz with different settings in id is an error") {
   std::string id_module = module_md("m");
   id_module.replace(id_module.find("```quiz id=q-m"), 14, "```quiz id=q-m graded=no");

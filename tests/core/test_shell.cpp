@@ -44,6 +44,12 @@ TEST_CASE("the browser's first supported language wins, ignoring region and case
   CHECK(negotiate_language({"de"}, {"en", "id"}, "en") == "en");
 }
 
+TEST_CASE("Dari (prs) and Persian browser tags choose the Dari/Farsi interface") {
+  CHECK(negotiate_language({"prs-AF", "en"}, {"en", "id", "fa"}, "en") == "fa");
+  CHECK(negotiate_language({"fa-IR"}, {"en", "fa"}, "en") == "fa");
+  CHECK(negotiate_language({"ar-EG"}, {"en", "ar"}, "en") == "ar");
+}
+
 TEST_CASE("interface text falls back to English, then to the key") {
   Translations english, indonesian;
   english.by_key["a"] = "Apple";

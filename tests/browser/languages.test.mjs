@@ -1,0 +1,106 @@
+// Languages beyond English and Indonesian: the menu lists what the build ships (languages.json), each
+// language in its own name; Somali is followed from the browser, its refugee course is the Somali text,
+// and the courses not written in Somali are offered in English and say so. Every string the tests look
+// for is read from content/so (ui.po and the course files), not copied here.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { clickWidget, DIST, findByRole, launch, mirror, screenshot, serve, settle, typeInto,
+         waitForPortal } from './lib.mjs';
+import { fill, readModule, readUi } from './gift.mjs';
+
+let served, so, en;
+before(async () => { served = await serve(); so = await readUi('so'); en = await readUi('en'); });
+after(() => served.server.close());
+
+const REFUGEE = 'refugee-orientation';
+
+async function courseTitle(lang, course) {
+  const text = await readFile(join(import.meta.dirname, '../../content', lang, course, 'course.md'), 'utf8');
+  return text.match(/^title:\s*(.+)$/m)[1].trim();
+}
+
+async function go(page, hash) {
+  await page.evaluate((h) => { location.hash = h; }, hash);
+  await page.waitForFunction((h) => location.hash === h || location.hash.startsWith(h + '/'), hash);
+}
+
+test('the language menu names every language the build ships in itself; an Arabic-script one is left out until it can be drawn shaped', async () => {
+  const shipped = JSON.parse(await readFile(join(DIST, 'languages.json'), 'utf8'));
+  const tags = (shipped.languages || shipped).map((l) => l.tag);
+  for (const tag of ['en', 'id', 'so', 'fa', 'ar']) assert.ok(tags.includes(tag), `languages.json lists ${tag}: ${tags}`);
+  const b = await launch({ locale: 'en-US' });
+  try {
+    await b.page.goto(served.url);
+    await waitForPortal(b.page);
+    for (const name of ['English', 'Bahasa Indonesia', 'Soomaali']) await findByRole(b.page, 'button', name);
+    // Dear ImGui alone draws Arabic script as loose letters in the wrong order: not offered yet.
+    for (const name of ['دری / فارسی', 'العربية'])
+      assert.equal(await mirror(b.page).getByRole('button', { name, exact: true }).count(), 0, `${name} is not offered`);
+    await clickWidget(b.page, 'button', 'Soomaali');
+    await findByRole(b.page, 'heading', so['learners.heading']);
+    assert.equal(await (await findByRole(b.page, 'button', 'Soomaali')).getAttribute('aria-pressed'), 'true');
+    await b.page.reload();
+    await waitForPortal(b.page);
+    await findByRole(b.page, 'heading', so['learners.heading']);
+    assert.equal(await b.page.evaluate(() => document.documentElement.lang), 'so');
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
+
+test('a Somali browser gets Somali: the refugee course in Somali, the others in English and marked so; a quiz answer survives a reload', async () => {
+  const b = await launch({ locale: 'so-SO' });
+  try {
+    await b.page.goto(served.url);
+    await waitForPortal(b.page);
+    await findByRole(b.page, 'heading', so['learners.heading']);
+    assert.equal(await b.page.evaluate(() => document.documentElement.lang), 'so');
+    // A learner, through the Somali words of the form.
+    const add = mirror(b.page).getByRole('button', { name: so['learners.add'], exact: true });
+    if (await add.count()) await clickWidget(b.page, 'button', so['learners.add']);
+    await typeInto(b.page, so['learners.name'], 'Hodan');
+    await clickWidget(b.page, 'button', so['learners.create']);
+    await mirror(b.page).getByText(fill(so['learners.signed_in'], 'Hodan'), { exact: true }).waitFor({ state: 'attached' });
+
+    // The catalog: the refugee course under its Somali title, the two others in English, each marked.
+    await findByRole(b.page, 'heading', so['catalog.heading']);
+    const refugee = await courseTitle('so', REFUGEE);
+    const own = await (await findByRole(b.page, 'heading', refugee)).boundingBox();
+    for (const course of ['micic', 'counter-trafficking']) {
+      const other = await (await findByRole(b.page, 'heading', await courseTitle('en', course))).boundingBox();
+      assert.ok(own.y < other.y, `the Somali course is listed before ${course}`);
+    }
+    const marks = mirror(b.page).getByText(fill(so['catalog.in_language'], 'English'), { exact: true });
+    assert.equal(await marks.count(), 2, 'both English-only courses say which language they are in');
+    await settle(b.page);
+    await screenshot(b.page, 'so-catalog');
+
+    // A lesson and its quiz, in Somali.
+    await clickWidget(b.page, 'button', `${so['catalog.open']}: ${refugee}`);
+    const module = await readModule(REFUGEE, '01-who-is-iom.md', 'so');
+    const quiz = module.quizzes[0];
+    await go(b.page, `#/course/${REFUGEE}/module/${module.moduleId}`);
+    await findByRole(b.page, 'heading', 'IOM waa hay\'ad noocee ah?');
+    await settle(b.page);
+    await screenshot(b.page, 'so-lesson');
+    await go(b.page, `#/course/${REFUGEE}/module/${module.moduleId}/section/${quiz.section}`);
+    await clickWidget(b.page, 'button', so['quiz.start']);
+    const first = quiz.questions.find((q) => q.type === 'single');
+    const right = first.options.find((o) => o.weight === 100).text;
+    await clickWidget(b.page, 'radio', right);
+    await mirror(b.page).getByRole('radio', { name: right, exact: true }).and(mirror(b.page).locator('[aria-checked="true"]'))
+      .waitFor({ state: 'attached' });
+    await settle(b.page);
+    await screenshot(b.page, 'so-quiz');
+
+    await b.page.reload();
+    await waitForPortal(b.page);
+    assert.equal(await (await findByRole(b.page, 'radio', right)).getAttribute('aria-checked'), 'true',
+                 'the answer is still chosen after a reload');
+    // Still Somali after the reload: the quiz's own button in Somali, not in English.
+    await findByRole(b.page, 'button', so['quiz.submit']);
+    assert.equal(await mirror(b.page).getByRole('button', { name: en['quiz.submit'], exact: true }).count(), 0);
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
