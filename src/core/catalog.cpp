@@ -2,7 +2,8 @@
 // siaga-lint.
 //
 // build_catalog files each file by its place in content/<lang>/<course>/: course.md, NN-name.md
-// modules (NN gives the order) and content/<lang>/ui.po. A module with errors stays in the catalog as
+// modules (NN gives the order) and content/<lang>/ui.po; SOURCES.md (the course's list of sources,
+// for authors) is skipped. A module with errors stays in the catalog as
 // unavailable, so the reader can list it and say why.
 //
 // check_catalog compares every language with "en", the reference: the same modules, section ids,
@@ -458,6 +459,8 @@ Parsed<Catalog> build_catalog(const std::vector<SourceFile>& files) {
       Parsed<Translations> ui = parse_po(file->bytes, file->path);
       diagnostics.insert(diagnostics.end(), ui.diagnostics.begin(), ui.diagnostics.end());
       languages[std::string(parts[1])].ui = std::move(ui.value);
+    } else if (in_tree && parts.size() == 4 && is_course_sources_file(parts[3])) {
+      continue;  // the authors' list of sources: not a module, never shown to learners
     } else if (in_tree && parts.size() == 4 && parts[3].ends_with(".md") && parts[3].size() > 3) {
       if (!text::is_valid_id(parts[2])) {
         diagnostics.push_back(text::error_at(file->path, 0, 0,
@@ -470,7 +473,8 @@ Parsed<Catalog> build_catalog(const std::vector<SourceFile>& files) {
     } else {
       diagnostics.push_back(text::warning_at(file->path, 0, 0,
                                              "not a content file (content/<language>/ui.po, "
-                                             "content/<language>/<course>/course.md or NN-name.md); it is ignored"));
+                                             "content/<language>/<course>/course.md, NN-name.md or SOURCES.md); "
+                                             "it is ignored"));
     }
   }
 

@@ -236,6 +236,15 @@ Parsed<Catalog> build_catalog(const std::vector<SourceFile>& files);
 // courses / modules / sections / questions / option counts, missing interface translations.
 std::vector<Diagnostic> check_catalog(const Catalog& catalog);
 
+// siaga-lint's check of the raw course and module files: a warning at path:line:column wherever
+// learner-facing text points at an internal file or notes ("RESEARCH.md", "research notes",
+// "../shared/..."). Web addresses, even ones ending in .md, are public and fine. SOURCES.md is skipped.
+std::vector<Diagnostic> check_learner_text(const std::vector<SourceFile>& files);
+
+// content/<lang>/<course>/SOURCES.md: the course's list of public sources, for authors and reviewers.
+// The catalog does not read it as a module and packs do not ship it.
+bool is_course_sources_file(std::string_view file_name);
+
 // Inline Markdown (question text, option text, feedback) as styled spans; block syntax is kept as
 // plain text. Never fails: anything unparseable comes back as one plain span.
 std::vector<Span> parse_inline(std::string_view markdown);

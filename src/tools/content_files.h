@@ -65,6 +65,8 @@ inline CheckedContent check_content_folder(const std::filesystem::path& folder) 
   out.catalog = std::move(built.value);
   const std::vector<Diagnostic> checks = check_catalog(out.catalog);
   out.diagnostics.insert(out.diagnostics.end(), checks.begin(), checks.end());
+  const std::vector<Diagnostic> text_checks = check_learner_text(out.files);
+  out.diagnostics.insert(out.diagnostics.end(), text_checks.begin(), text_checks.end());
   return out;
 }
 
