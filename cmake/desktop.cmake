@@ -30,7 +30,7 @@ target_link_libraries(imgui PUBLIC ${CMAKE_DL_LIBS})
 
 # [SECTION] siaga-desktop and its assets ------------------------------------------------------------
 find_package(OpenGL REQUIRED COMPONENTS OpenGL)
-add_executable(siaga-desktop src/main.cpp src/platform/native/platform_native.cpp)
+add_executable(siaga-desktop src/main.cpp src/platform/native/platform_native.cpp src/platform/native/window_native.cpp)
 target_link_libraries(siaga-desktop PRIVATE siaga_ui OpenGL::GL)
 target_compile_options(siaga-desktop PRIVATE -Wall -Wextra -Wno-missing-field-initializers)
 

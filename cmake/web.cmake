@@ -90,6 +90,7 @@ set_source_files_properties("${IMGUI_DIR}/imgui_draw.cpp" PROPERTIES
 add_executable(siaga
   src/main.cpp
   src/platform/web/platform_web.cpp
+  src/platform/web/window_web.cpp
 )
 # The JS glue goes through the Closure Compiler (npm google-closure-compiler, the version Emscripten
 # 3.1.6 was made with; tools/build-web.sh points EM_CLOSURE_COMPILER at it): siaga.js 27 -> 16 KB
@@ -99,7 +100,7 @@ add_executable(siaga
 option(SIAGA_WEB_CLOSURE "Minify the JS glue with the Closure Compiler" ON)
 set(closure_flags "")
 if(SIAGA_WEB_CLOSURE)
-  set(glue_sources "${PROJECT_SOURCE_DIR}/web/siaga_library.js" "${PROJECT_SOURCE_DIR}/src/main.cpp")
+  set(glue_sources "${PROJECT_SOURCE_DIR}/web/siaga_library.js")
   file(GLOB platform_sources "${PROJECT_SOURCE_DIR}/src/platform/web/*")
   set(bridge_calls "")
   foreach(source IN LISTS glue_sources platform_sources)  # JS library and EM_ASM blocks

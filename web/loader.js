@@ -26,10 +26,11 @@
   }
 
   const sizes = JSON.parse(document.body.dataset.files || '{}');  // raw sizes, written by the build
-  const language = SiagaBridge.initialLanguage();
-  // The italic face is not here: the portal asks for it when a lesson first needs it.
-  const wanted = ['siaga.wasm', 'siaga.js', 'NotoSans-Regular.ttf', 'NotoSans-Bold.ttf',
-                  'languages.json', 'content-' + language + '.pack'];
+  // The italic face is not here: the portal asks for it when a lesson first needs it. Content comes
+  // with the program when the portal said at its last start which files it needed (prefetchHint);
+  // otherwise (a first visit) the portal, which chooses the language, asks for it once it runs.
+  const wanted = ['siaga.wasm', 'siaga.js', 'NotoSans-Regular.ttf', 'NotoSans-Bold.ttf', 'languages.json']
+    .concat(SiagaBridge.prefetchHint().filter((name) => name in sizes));
   const total = wanted.reduce((sum, name) => sum + (sizes[name] || 0), 0);
   const received = {};
   const bar = $('loading-bar');

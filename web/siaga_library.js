@@ -1,8 +1,8 @@
 // siaga_library.js — the C++ side's doorway to the page (linked with --js-library).
-// Each function is a thin adapter from C types to the bridge in web/bridge.js, which does the work.
+// Each function is a thin adapter from C types to the bridge in web/bridge/, which does the work.
 // Strings returned to C++ are malloc'd; the caller frees them.
 // This file goes through the Closure Compiler (ADVANCED): the bridge's methods are declared for it
-// (cmake/web.cmake), but the fields of objects shared with web/bridge.js and web/scorm.js must be
+// (cmake/web.cmake), but the fields of objects shared with web/bridge/ and web/scorm.js must be
 // written quoted ('purpose', obj['purpose']) or Closure renames them.
 mergeInto(LibraryManager.library, {
   $siagaNewString__deps: ['malloc'],
@@ -35,6 +35,9 @@ mergeInto(LibraryManager.library, {
   siaga_js_asset_error: function (name) { return siagaNewString(SiagaBridge.assetError(UTF8ToString(name))); },
   siaga_js_publish_tree: function (json) { SiagaBridge.publishTree(UTF8ToString(json)); },
   siaga_js_set_document_language: function (tag) { document.documentElement.lang = UTF8ToString(tag); },
+  siaga_js_set_page_text: function (updateReady, reload) {
+    SiagaBridge.setPageText(UTF8ToString(updateReady), UTF8ToString(reload));
+  },
   siaga_js_open_link: function (url) { SiagaBridge.openExternal(UTF8ToString(url)); },
   siaga_js_get_hash__deps: ['$siagaNewString'],
   siaga_js_get_hash: function () { return siagaNewString(location.hash); },

@@ -57,6 +57,9 @@ void activate_language(AppState& app, Platform& platform, const std::string& tag
   app.language = tag;
   app.pending_language.clear();
   platform.set_document_language(tag);
+  const UiText text = ui_text(app);
+  platform.set_page_text(text("page.update_ready"), text("page.reload"));
+  DeviceStore(app, platform).remember_prefetch(packs_for(app, tag));
 }
 
 void save_settings(AppState& app, Platform& platform) { DeviceStore(app, platform).save_settings(); }

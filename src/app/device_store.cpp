@@ -71,6 +71,15 @@ void DeviceStore::save_settings() {
   write(storage_key::kSettings, settings_to_json(app_.settings));
 }
 
+void DeviceStore::remember_prefetch(const std::vector<std::string>& assets) {
+  const auto stored = read(storage_key::kPrefetch);
+  const auto parsed = stored ? parse_prefetch(*stored) : std::nullopt;
+  if (parsed && *parsed == assets) return;
+  // A damaged or newer record is kept aside like any other (quietly: it is only a hint).
+  if (stored && !parsed) set_aside(storage_key::kPrefetch, *stored, DataError::Invalid, "prefetch", /*quiet=*/true);
+  write(storage_key::kPrefetch, prefetch_to_json(assets));
+}
+
 // [SECTION] Learners, sign-in and progress ------------------------------------------------------------
 
 void DeviceStore::load_profiles() {

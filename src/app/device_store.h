@@ -42,6 +42,8 @@ class DeviceStore {
   // ---- Device settings ----
   void load_settings();                 // into app.settings (defaults and app.settings_damaged if unreadable)
   void save_settings();
+  // What the page's loader should fetch with the program next time (written only when it changed).
+  void remember_prefetch(const std::vector<std::string>& assets);
 
   // ---- Learners, sign-in and progress ----
   void load_profiles();                 // into app.profiles

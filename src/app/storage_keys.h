@@ -18,6 +18,9 @@ inline constexpr std::string_view kSettings = "siaga.settings";
 inline constexpr std::string_view kProfiles = "siaga.profiles";
 // Who is signed in, and since when (core/session.h: parse_session, session_to_json).
 inline constexpr std::string_view kSession = "siaga.session";
+// The files the portal asked for at its last start, fetched by the page's loader with the program
+// (core/settings.h: parse_prefetch, prefetch_to_json; read by web/bridge/assets.js).
+inline constexpr std::string_view kPrefetch = "siaga.prefetch";
 // The facilitator's session plans (core/plan.h: parse_plans, plans_to_json).
 inline constexpr std::string_view kPlans = "siaga.plans";
 
@@ -39,6 +42,6 @@ inline std::string recovery(std::string_view key, int64_t at_ms) {
   return "siaga.recovery." + std::string(key) + "." + std::to_string(at_ms);
 }
 
-// web/bridge.js writes "siaga.probe" once to learn whether storage works at all.
+// web/bridge/storage.js writes "siaga.probe" once to learn whether storage works at all.
 
 }  // namespace siaga::storage_key

@@ -66,4 +66,24 @@ std::string settings_to_json(const Settings& settings) {
   return json.dump();
 }
 
+std::optional<std::vector<std::string>> parse_prefetch(std::string_view text) {
+  const nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
+  if (!json.is_object()) return std::nullopt;
+  const auto version = json.find("version");
+  const auto assets = json.find("assets");
+  if (version == json.end() || !version->is_number_integer() || version->get<long long>() != kPrefetchVersion ||
+      assets == json.end() || !assets->is_array())
+    return std::nullopt;
+  std::vector<std::string> names;
+  for (const auto& name : *assets) {
+    if (!name.is_string()) return std::nullopt;
+    names.push_back(name.get<std::string>());
+  }
+  return names;
+}
+
+std::string prefetch_to_json(const std::vector<std::string>& assets) {
+  return nlohmann::json{{"version", kPrefetchVersion}, {"assets", assets}}.dump();
+}
+
 }  // namespace siaga

@@ -4,8 +4,10 @@
 // defaults with a note, so a damaged settings record never stops the portal.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace siaga {
 
@@ -36,5 +38,13 @@ struct SettingsLoad {
 
 SettingsLoad parse_settings(std::string_view json);
 std::string settings_to_json(const Settings& settings);  // always the current schema
+
+// The files the portal asked for when it started ("siaga.prefetch"), so that next time the page's
+// loader fetches them together with the program (web/bridge/assets.js) instead of after it starts.
+// A hint only: the portal still asks for whatever it needs. {"version":1,"assets":["content-id.pack"]}
+inline constexpr int kPrefetchVersion = 1;
+// nullopt when the text is not a version-1 record of file names (damaged, foreign, or newer).
+std::optional<std::vector<std::string>> parse_prefetch(std::string_view json);
+std::string prefetch_to_json(const std::vector<std::string>& assets);
 
 }  // namespace siaga

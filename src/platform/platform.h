@@ -1,5 +1,5 @@
 // platform.h — everything the app asks of the machine it runs on, in one small interface.
-// One implementation per target: platform/web (browser, through web/bridge.js) and platform/native.
+// One implementation per target: platform/web (browser, through web/bridge/) and platform/native.
 // The UI never calls this; main applies the UI's recorded actions through it.
 #pragma once
 
@@ -35,6 +35,8 @@ class Platform {
 
   virtual void publish_semantic_tree(std::string_view json) = 0;
   virtual void set_document_language(std::string_view tag) = 0;
+  // The words of what the page itself shows (the "new version" notice), in the learner's language.
+  virtual void set_page_text(std::string_view update_ready, std::string_view reload) = 0;
   virtual void open_external_link(std::string_view url) = 0;
 
   // The address bar's hash, and replacing/pushing it when the screen changes.

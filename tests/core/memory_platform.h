@@ -2,6 +2,7 @@
 // Storage can be told to fail, and assets "arrive" when the test hands them over.
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <string>
@@ -21,6 +22,7 @@ class MemoryPlatform final : public Platform {
   std::vector<std::string> languages = {"en-US"};
   std::string hash;
   std::string document_language;
+  std::pair<std::string, std::string> page_text;  // the "new version" notice: words, button
   std::vector<std::string> opened_links;
   bool available = true;
   StoreResult next_save = StoreResult::Saved;
@@ -49,7 +51,10 @@ class MemoryPlatform final : public Platform {
     auto it = stored.find(key);
     return it == stored.end() ? std::nullopt : std::optional<std::string>(it->second);
   }
+  std::vector<std::string> saved_keys;  // every save asked for, in order
+  int saves_of(std::string_view key) const { return static_cast<int>(std::count(saved_keys.begin(), saved_keys.end(), key)); }
   StoreResult save(std::string_view key, std::string_view value) override {
+    saved_keys.emplace_back(key);
     if (next_save == StoreResult::Saved) stored[std::string(key)] = std::string(value);
     return next_save;
   }
@@ -69,6 +74,9 @@ class MemoryPlatform final : public Platform {
   }
   void publish_semantic_tree(std::string_view) override {}
   void set_document_language(std::string_view tag) override { document_language = tag; }
+  void set_page_text(std::string_view update_ready, std::string_view reload) override {
+    page_text = {std::string(update_ready), std::string(reload)};
+  }
   void open_external_link(std::string_view url) override { opened_links.emplace_back(url); }
   std::string current_hash() override { return hash; }
   void push_hash(std::string_view h) override { hash = h; }

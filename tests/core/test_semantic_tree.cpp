@@ -1,4 +1,4 @@
-// The mirror's JSON: what the page (web/bridge.js) parses on every change of the screen.
+// The mirror's JSON: what the page (web/bridge/mirror.js) parses on every change of the screen.
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 

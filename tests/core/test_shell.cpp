@@ -129,6 +129,66 @@ TEST_CASE("start-up follows the browser's language and takes the prefetched pack
   CHECK(ui_text(app)("catalog.heading") == "Kursus");
 }
 
+TEST_CASE("a first visit waits for the pack the portal asks for, then remembers it for the page's loader") {
+  test::MemoryPlatform platform;
+  platform.languages = {"id-ID"};
+  AppState app;
+  CHECK_FALSE(start_app(app, platform));  // nothing prefetched: the language's pack is asked for
+  CHECK(platform.requested == std::vector<std::string>{"content-id.pack"});
+  CHECK(platform.stored.count(std::string(storage_key::kPrefetch)) == 0);
+
+  platform.assets["content-id.pack"] = tiny_pack("id", "Kursus");
+  CHECK(poll_app(app, platform));
+  CHECK(app.language == "id");
+  const auto hint = parse_prefetch(platform.stored[std::string(storage_key::kPrefetch)]);
+  REQUIRE(hint);
+  CHECK(*hint == std::vector<std::string>{"content-id.pack"});
+}
+
+TEST_CASE("the prefetch hint follows a language switch and is not rewritten when unchanged") {
+  test::MemoryPlatform platform;
+  platform.assets["content-en.pack"] = tiny_pack("en", "Courses");
+  platform.stored[std::string(storage_key::kPrefetch)] = prefetch_to_json({"content-en.pack"});
+  AppState app;
+  start_app(app, platform);
+  CHECK(platform.saves_of(storage_key::kPrefetch) == 0);
+  apply_action(app, platform, SetLanguage{"id"});
+  platform.assets["content-id.pack"] = tiny_pack("id", "Kursus");
+  poll_app(app, platform);
+  CHECK(*parse_prefetch(platform.stored[std::string(storage_key::kPrefetch)]) == std::vector<std::string>{"content-id.pack"});
+}
+
+TEST_CASE("a damaged or newer prefetch hint is set aside, not overwritten unseen") {
+  for (const std::string bad : {"{\"version\":2,\"assets\":[\"x.pack\"]}", "not json", "{\"version\":1,\"assets\":[3]}"}) {
+    CAPTURE(bad);
+    test::MemoryPlatform platform;
+    platform.assets["content-en.pack"] = tiny_pack("en", "Courses");
+    platform.stored[std::string(storage_key::kPrefetch)] = bad;
+    AppState app;
+    start_app(app, platform);
+    bool kept = false;
+    for (const auto& [key, value] : platform.stored)
+      if (key.starts_with("siaga.recovery.siaga.prefetch.") && value == bad) kept = true;
+    CHECK(kept);
+    CHECK(parse_prefetch(platform.stored[std::string(storage_key::kPrefetch)]));
+  }
+}
+
+TEST_CASE("the page's own notice gets its words in the learner's language") {
+  test::MemoryPlatform platform;
+  platform.languages = {"id-ID"};
+  const std::string po = "msgctxt \"page.update_ready\"\nmsgid \"A new version of Siaga is ready.\"\n"
+                         "msgstr \"Versi baru Siaga sudah siap.\"\n\nmsgctxt \"page.reload\"\nmsgid \"Reload\"\nmsgstr \"Muat ulang\"\n";
+  const std::string course = "---\nid: demo\ntitle: Demo\nsummary: A demo.\n---\nHello.\n";
+  const std::string module = "---\nid: one\ntitle: One\nsummary: s\nminutes: 5\n---\n## First {#first}\nText.\n";
+  platform.assets["content-id.pack"] = write_pack({{"content/id/ui.po", po},
+                                                   {"content/id/demo/course.md", course},
+                                                   {"content/id/demo/01-one.md", module}});
+  AppState app;
+  start_app(app, platform);
+  CHECK(platform.page_text == std::pair<std::string, std::string>{"Versi baru Siaga sudah siap.", "Muat ulang"});
+}
+
 TEST_CASE("a stored language choice beats the browser's") {
   test::MemoryPlatform platform;
   platform.languages = {"en-US"};

@@ -32,6 +32,7 @@ class NativePlatform final : public Platform {
   std::string asset_error(std::string_view name) override;
   void publish_semantic_tree(std::string_view json) override;
   void set_document_language(std::string_view tag) override;
+  void set_page_text(std::string_view, std::string_view) override {}  // the window has no page around it
   void open_external_link(std::string_view url) override;
   std::string current_hash() override;
   void push_hash(std::string_view hash) override;

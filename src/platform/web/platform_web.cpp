@@ -1,5 +1,5 @@
 // platform_web.cpp — Platform for the browser: every call goes through web/siaga_library.js to the
-// bridge in web/bridge.js.
+// bridge in web/bridge/ (shipped as bridge.js).
 #include "platform/web/platform_web.h"
 
 #include <SDL.h>
@@ -24,6 +24,7 @@ void siaga_js_request_asset(const char* name);
 char* siaga_js_asset_error(const char* name);
 void siaga_js_publish_tree(const char* json);
 void siaga_js_set_document_language(const char* tag);
+void siaga_js_set_page_text(const char* update_ready, const char* reload);
 void siaga_js_open_link(const char* url);
 char* siaga_js_get_hash();
 void siaga_js_push_hash(const char* hash);
@@ -104,6 +105,10 @@ void WebPlatform::set_document_language(std::string_view tag) {
   siaga_js_set_document_language(std::string(tag).c_str());
 }
 
+void WebPlatform::set_page_text(std::string_view update_ready, std::string_view reload) {
+  siaga_js_set_page_text(std::string(update_ready).c_str(), std::string(reload).c_str());
+}
+
 void WebPlatform::open_external_link(std::string_view url) { siaga_js_open_link(std::string(url).c_str()); }
 
 std::string WebPlatform::current_hash() { return adopt(siaga_js_get_hash()).value_or(""); }
@@ -168,7 +173,7 @@ void WebPlatform::lms_report(const LmsReport& report) {
 
 // [SECTION] Text from the page ---------------------------------------------------------------------
 // SDL's Emscripten port listens for keys on the canvas only and cannot raise a phone's keyboard, and
-// its clipboard lives in memory. web/bridge.js therefore focuses a real <input> when a finger taps a
+// its clipboard lives in memory. web/bridge/typing.js therefore focuses a real <input> when a finger taps a
 // text field and hands what is typed there to these functions, which put it into SDL's event queue as
 // if the canvas had received it; and ImGui's clipboard goes through the browser's clipboard.
 namespace {

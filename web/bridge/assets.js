@@ -1,0 +1,39 @@
+// assets.js — files the portal asks for by name (fonts, content packs): fetched here, handed to C++
+// once (takeAsset), or the reason they could not be fetched (assetError).
+//
+// At start the loader also fetches what the portal asked for at its last start ("siaga.prefetch",
+// written by C++: src/app/device_store.cpp, format in src/core/settings.h), so a returning learner's
+// content arrives with the program instead of after it. The bridge does not choose: C++ does, and asks
+// for anything else it needs once it runs.
+(function (bridge) {
+  const assets = new Map();       // name -> Uint8Array, handed to C++ once
+  const assetErrors = new Map();  // name -> message
+
+  Object.assign(bridge, {
+    addAsset(name, bytes) { assets.set(name, bytes); },
+    takeAsset(name) {
+      const bytes = assets.get(name);
+      assets.delete(name);
+      return bytes || null;
+    },
+    requestAsset(name) {
+      assetErrors.delete(name);
+      fetch(name).then((r) => {
+        if (!r.ok) throw new Error('HTTP ' + r.status);
+        return r.arrayBuffer();
+      }).then((buffer) => { assets.set(name, new Uint8Array(buffer)); bridge.wake(); },
+              (error) => { assetErrors.set(name, name + ': ' + error.message); bridge.wake(); });
+    },
+    assetError(name) { return assetErrors.get(name) || null; },
+    // The file names C++ stored at its last start, or [] (first visit, no storage, unreadable record).
+    prefetchHint() {
+      try {
+        const record = JSON.parse(bridge.storageGet('siaga.prefetch') || 'null');
+        if (!record || record.version !== 1 || !Array.isArray(record.assets)) return [];
+        return record.assets.filter((name) => typeof name === 'string' && /^[A-Za-z0-9._-]+$/.test(name));
+      } catch (e) {
+        return [];
+      }
+    },
+  });
+})(window.SiagaBridge);
