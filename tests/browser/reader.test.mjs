@@ -69,7 +69,7 @@ test('the table of contents jumps straight to a section', async () => {
     await b.page.goto(served.url + '#/course/micic/module/why-micic');
     await waitForPortal(b.page);
     await clickWidget(b.page, 'link', 'Just look around (nothing is saved)');
-    await clickWidget(b.page, 'link', '6. Sources');
+    await clickWidget(b.page, 'link', '7. Sources');
     await findByRole(b.page, 'heading', 'Sources');
     assert.match(new URL(b.page.url()).hash, /section\/sources$/);
   } finally { await b.close(); }

@@ -98,7 +98,7 @@ test('progress shows on the catalog, Continue lands on the question left, and ev
     await findByRole(page, 'heading', 'When crisis strikes where migrants live');
     await clickWidget(page, 'button', 'Next ›');
     await findByRole(page, 'heading', 'The MICIC Initiative');
-    await clickWidget(page, 'link', '5. Check your understanding');
+    await clickWidget(page, 'link', '6. Check your understanding');
     await findByRole(page, 'heading', 'Check your understanding');
     await clickWidget(page, 'button', 'Start the quiz');
     await findByRole(page, 'heading', QUESTION_4);
@@ -136,7 +136,7 @@ test('progress shows on the catalog, Continue lands on the question left, and ev
     await clickWidget(page, 'link', `‹ Back to the course: ${COURSE_EN}`);
     await findByRole(page, 'heading', 'Your progress');
     lines = await texts(page);
-    hasText(lines, /^Status: in progress · 3 of 6 sections read · about \d+ minutes left$/, 'the first module');
+    hasText(lines, /^Status: in progress · 3 of 7 sections read · about \d+ minutes left$/, 'the first module');
     assert.equal(lines.filter((t) => t === 'Status: not started').length, 6, 'the other six not started');
     hasText(lines, new RegExp(`^Quiz: best score ${score}%, latest ${score}%, attempts: 1 · not passed yet \\(pass mark 70%\\)$`),
             'the quiz score');
@@ -195,7 +195,7 @@ test('progress shows on the catalog, Continue lands on the question left, and ev
     await clickWidget(page, 'button', `Buka kursus: ${COURSE_ID}`);
     await findByRole(page, 'heading', 'Kemajuan Anda');
     lines = await texts(page);
-    hasText(lines, /^Status: sedang dipelajari · 3 dari 6 bagian sudah dibaca · sekitar \d+ menit lagi$/, 'Indonesian status');
+    hasText(lines, /^Status: sedang dipelajari · 3 dari 7 bagian sudah dibaca · sekitar \d+ menit lagi$/, 'Indonesian status');
     hasText(lines, new RegExp(`^Kuis: nilai terbaik ${score}%, terakhir ${score}%, percobaan: 1 · belum lulus \\(batas lulus 70%\\)$`),
             'Indonesian score');
     hasText(lines, /^Untuk mendapatkan sertifikat, luluskan kuis setiap modul dengan nilai minimal 70%\. Sudah lulus: 0 dari 6\.$/,
