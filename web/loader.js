@@ -31,7 +31,7 @@
   // otherwise (a first visit) the portal, which chooses the language, asks for it once it runs.
   const wanted = ['siaga.wasm', 'siaga.js', 'NotoSans-Regular.ttf', 'NotoSans-Bold.ttf', 'languages.json']
     .concat(SiagaBridge.prefetchHint().filter((name) => name in sizes));
-  const total = wanted.reduce((sum, name) => sum + (sizes[name] || 0), 0);
+  let total = wanted.reduce((sum, name) => sum + (sizes[name] || 0), 0);
   const received = {};
   const bar = $('loading-bar');
   const kb = (n) => Math.round(n / 1024) + ' KB';
@@ -42,27 +42,20 @@
     $('loading-bytes').textContent = kb(got) + ' / ' + kb(total);
   }
 
-  // Fetches one file, counting its bytes as they arrive (the decoded body, so compressed transfer
-  // still adds up to the raw sizes the build recorded).
-  async function fetchCounting(name) {
-    const response = await fetch(name);
-    if (!response.ok) throw new Error(name + ': HTTP ' + response.status);
-    const reader = response.body.getReader();
-    const chunks = [];
-    let length = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      length += value.length;
-      received[name] = length;
-      showProgress();
-    }
-    const bytes = new Uint8Array(length);
-    let at = 0;
-    for (const chunk of chunks) { bytes.set(chunk, at); at += chunk.length; }
-    return bytes;
+  function counted(name, got) {
+    received[name] = got;
+    showProgress();
   }
+  const fetchCounting = (name) => SiagaBridge.fetchCounting(name, (got) => counted(name, got));
+
+  // A first visit has no content prefetched: the portal asks for it as soon as it runs, and until it
+  // has arrived the same bar goes on, with that file added to the total.
+  SiagaBridge.startupProgress = (name, got) => {
+    if ($('loading').hidden || !(name in sizes)) return;
+    if (!(name in received)) total += sizes[name];
+    $('loading-text').textContent = 'Loading the courses…';
+    counted(name, got);
+  };
 
   // The LMS side (scorm.js) only when an LMS launched the package (?scorm=1, tools/package-scorm.sh);
   // other visits do not download it. It must run before C++ asks whether an LMS is connected. If it

@@ -104,3 +104,33 @@ test('a Somali browser gets Somali: the refugee course in Somali, the others in 
     assert.deepEqual(b.problems, []);
   } finally { await b.close(); }
 });
+
+test('the portal chooses the language: a first visit asks for its pack from C++, the next visit brings it with the program', async () => {
+  const b = await launch({ locale: 'id-ID' });
+  try {
+    // Which files the page asked for, in order (the page's own requests, cache or not).
+    const order = [];
+    b.page.on('request', (request) => order.push(new URL(request.url()).pathname.slice(1)));
+    // siaga.js is fetched by the loader with the other files, then run as a script: the portal starts
+    // after its last request.
+    const before = (list, a, z) => list.indexOf(a) >= 0 && list.lastIndexOf(z) >= 0 && list.indexOf(a) < list.lastIndexOf(z);
+    const later = (list, a, z) => list.indexOf(a) > list.lastIndexOf(z) && list.lastIndexOf(z) >= 0;
+
+    await b.page.goto(served.url);
+    await waitForPortal(b.page);
+    const first = [...order];
+    assert.ok(first.includes('content-id.pack'), `the Indonesian pack is fetched for an Indonesian browser: ${first}`);
+    assert.ok(!first.includes('content-en.pack'), `no other language's pack: ${first}`);
+    assert.ok(later(first, 'content-id.pack', 'siaga.js'), `first visit: the portal asks once it runs: ${first}`);
+    const hint = await b.page.evaluate(() => JSON.parse(localStorage.getItem('siaga.prefetch')));
+    assert.deepEqual(hint, { version: 1, assets: ['content-id.pack'] });
+
+    order.length = 0;
+    await b.page.reload();
+    await waitForPortal(b.page);
+    assert.ok(before(order, 'content-id.pack', 'siaga.js'), `next visit: the loader brings it with the program: ${order}`);
+    assert.equal(order.filter((name) => name === 'content-id.pack').length, 1, `fetched once: ${order}`);
+    assert.equal(await b.page.evaluate(() => document.documentElement.lang), 'id');
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});

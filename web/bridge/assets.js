@@ -16,13 +16,32 @@
       assets.delete(name);
       return bytes || null;
     },
+    // Fetches one file, telling onBytes how many bytes have arrived (the decoded body, so compressed
+    // transfer still adds up to the raw sizes the build recorded). Used by the loader and by C++'s requests.
+    // A failure is an Error whose message starts with the file's name.
+    async fetchCounting(name, onBytes) {
+      const response = await fetch(name).catch((error) => { throw new Error(name + ': ' + error.message); });
+      if (!response.ok) throw new Error(name + ': HTTP ' + response.status);
+      const reader = response.body.getReader();
+      const chunks = [];
+      let length = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        length += value.length;
+        onBytes(length);
+      }
+      const bytes = new Uint8Array(length);
+      let at = 0;
+      for (const chunk of chunks) { bytes.set(chunk, at); at += chunk.length; }
+      return bytes;
+    },
     requestAsset(name) {
       assetErrors.delete(name);
-      fetch(name).then((r) => {
-        if (!r.ok) throw new Error('HTTP ' + r.status);
-        return r.arrayBuffer();
-      }).then((buffer) => { assets.set(name, new Uint8Array(buffer)); bridge.wake(); },
-              (error) => { assetErrors.set(name, name + ': ' + error.message); bridge.wake(); });
+      bridge.fetchCounting(name, (got) => { if (bridge.startupProgress) bridge.startupProgress(name, got); })
+        .then((bytes) => { assets.set(name, bytes); bridge.wake(); },
+              (error) => { assetErrors.set(name, error.message); bridge.wake(); });
     },
     assetError(name) { return assetErrors.get(name) || null; },
     // The file names C++ stored at its last start, or [] (first visit, no storage, unreadable record).
