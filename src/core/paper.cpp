@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
+#include "core/stored_json.h"
 
 #include "core/report.h"
 #include "core/text_util.h"
@@ -199,48 +199,35 @@ std::vector<ResultRecord> paper_records(const Course& course, const std::vector<
 // [SECTION] Stored form ----------------------------------------------------------------------------------
 
 std::string paper_rows_json(const std::vector<PaperRow>& rows) {
-  nlohmann::json list = nlohmann::json::array();
+  stored::Json list = stored::Json::array();
   for (const PaperRow& row : rows)
     list.push_back({{"label", row.label}, {"test", test_kind_name(row.kind)}, {"day", row.day}, {"cells", row.cells}});
-  const nlohmann::json doc = {{"format", kPaperGridFormat}, {"version", kPaperGridVersion}, {"rows", list}};
-  return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return stored::canonical_text({{"format", kPaperGridFormat}, {"version", kPaperGridVersion}, {"rows", list}});
 }
 
 std::optional<std::vector<PaperRow>> parse_paper_rows(std::string_view text) {
-  const auto doc = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
-  if (!doc.is_object()) return std::nullopt;
-  const auto format = doc.find("format");
-  const auto version = doc.find("version");
-  const auto rows = doc.find("rows");
-  if (format == doc.end() || !format->is_string() || format->get<std::string>() != kPaperGridFormat) return std::nullopt;
-  if (version == doc.end() || !version->is_number_integer() || version->get<int>() != kPaperGridVersion)
-    return std::nullopt;
-  if (rows == doc.end() || !rows->is_array() || rows->size() > kMaxPaperRows) return std::nullopt;
+  const stored::Json doc = stored::parse(text);
+  const stored::EnvelopeCheck envelope = stored::check_envelope(
+      doc, {.format = kPaperGridFormat, .version_key = "version", .current = kPaperGridVersion});
+  if (!envelope.ok() || envelope.version != kPaperGridVersion) return std::nullopt;
+  stored::FieldReader reader;
+  const stored::Json* rows = reader.list(doc, "rows", "paper grid", kMaxPaperRows);
   std::vector<PaperRow> out;
-  for (const auto& item : *rows) {
-    if (!item.is_object()) return std::nullopt;
+  for (size_t i = 0; rows != nullptr && i < rows->size() && !reader.failed(); ++i) {
+    const stored::Json& item = (*rows)[i];
+    const std::string where = "row " + std::to_string(i + 1);
     PaperRow row;
-    const auto label = item.find("label");
-    const auto test = item.find("test");
-    const auto day = item.find("day");
-    const auto cells = item.find("cells");
-    if (label == item.end() || !label->is_string() || test == item.end() || !test->is_string() || day == item.end() ||
-        !day->is_number_integer() || cells == item.end() || !cells->is_array() || cells->size() > kMaxQuestions)
-      return std::nullopt;
-    row.label = label->get<std::string>();
-    const std::string kind = test->get<std::string>();
+    std::string kind;
+    reader.text(item, "label", where, row.label);
+    reader.text(item, "test", where, kind);
+    reader.whole_number(item, "day", where, row.day, 0, kMaxDayNumber);
+    reader.texts(item, "cells", where, row.cells, kMaxQuestions);
     if (kind == "pretest") row.kind = TestKind::Pretest;
     else if (kind == "posttest") row.kind = TestKind::Posttest;
-    else return std::nullopt;
-    const auto d = day->get<std::int64_t>();
-    if (d < 0 || d > kMaxDayNumber) return std::nullopt;
-    row.day = static_cast<int>(d);
-    for (const auto& cell : *cells) {
-      if (!cell.is_string()) return std::nullopt;
-      row.cells.push_back(cell.get<std::string>());
-    }
+    else reader.fail(where, "'test' is neither 'pretest' nor 'posttest'");
     out.push_back(std::move(row));
   }
+  if (rows == nullptr || reader.failed()) return std::nullopt;
   return out;
 }
 

@@ -10,7 +10,7 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
+#include "core/stored_json.h"
 
 namespace siaga {
 
@@ -39,8 +39,6 @@ bool is_plan_id(std::string_view s) {
   if (s.empty() || s.size() > 64) return false;
   return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
-
-std::string dump(const Json& value) { return value.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 }  // namespace
 
@@ -213,137 +211,71 @@ Json plan_to_json(const SessionPlan& plan) {
               {"agenda", agenda}};
 }
 
-// Reads one object's fields, remembering the first problem in words.
-struct FieldReader {
-  const Json& object;
-  std::string where;    // "plan 2", "plan 2, agenda item 3"
-  std::string problem;  // "" while everything read
-
-  void fail(const std::string& what) {
-    if (problem.empty()) problem = where + ": " + what;
-  }
-  const Json* field(const char* name) {
-    const auto it = object.find(name);
-    if (it == object.end()) {
-      fail(std::string("\"") + name + "\" is missing");
-      return nullptr;
-    }
-    return &*it;
-  }
-  std::string text(const char* name, size_t max_bytes) {
-    const Json* value = field(name);
-    if (!value) return "";
-    if (!value->is_string()) {
-      fail(std::string("\"") + name + "\" is not text");
-      return "";
-    }
-    const std::string& s = value->get_ref<const std::string&>();
-    if (s.size() > max_bytes) {
-      fail(std::string("\"") + name + "\" is too long");
-      return "";
-    }
-    return s;
-  }
-  int64_t integer(const char* name, int64_t min, int64_t max) {
-    const Json* value = field(name);
-    if (!value) return 0;
-    if (!value->is_number_integer()) {
-      fail(std::string("\"") + name + "\" is not a whole number");
-      return 0;
-    }
-    const int64_t n = value->is_number_unsigned() && value->get<uint64_t>() > static_cast<uint64_t>(INT64_MAX)
-                          ? INT64_MAX
-                          : value->get<int64_t>();
-    if (n < min || n > max) {
-      fail(std::string("\"") + name + "\" is out of range");
-      return 0;
-    }
-    return n;
-  }
-};
-
-template <typename T>
-DataResult<T> failure(DataError error, std::string reason) {
-  DataResult<T> out;
-  out.error = error;
-  out.reason = std::move(reason);
-  return out;
-}
-
 }  // namespace
 
 std::string plans_to_json(const PlanStore& store) {
   Json plans = Json::array();
   for (const SessionPlan& plan : store.plans) plans.push_back(plan_to_json(plan));
-  return dump(Json{{"format", kPlansFormat}, {"schema", kPlansSchema}, {"plans", plans}});
+  return stored::canonical_text(Json{{"format", kPlansFormat}, {"schema", kPlansSchema}, {"plans", plans}});
 }
 
 DataResult<PlanStore> parse_plans(std::string_view text) {
-  const Json json = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (json.is_discarded()) return failure<PlanStore>(DataError::NotJson, "the saved session plans are not readable (not JSON, or cut off)");
-  const auto format = json.is_object() ? json.find("format") : json.end();
-  if (!json.is_object() || format == json.end() || !format->is_string() ||
-      format->get_ref<const std::string&>() != kPlansFormat)
-    return failure<PlanStore>(DataError::Foreign, "the saved session plans are not Siaga session plans");
-  const auto schema = json.find("schema");
-  if (schema == json.end() || !schema->is_number_integer() || schema->get<int64_t>() < 1)
-    return failure<PlanStore>(DataError::Invalid, "the saved session plans have no valid schema number");
-  if (schema->get<int64_t>() > kPlansSchema)
-    return failure<PlanStore>(DataError::NewerVersion, "the saved session plans were written by a newer version of Siaga");
-  const auto plans = json.find("plans");
-  if (plans == json.end() || !plans->is_array())
-    return failure<PlanStore>(DataError::Invalid, "the saved session plans have no list of plans");
-  if (plans->size() > kMaxPlans)
-    return failure<PlanStore>(DataError::Invalid, "the saved session plans hold more than " + std::to_string(kMaxPlans) + " plans");
+  const Json json = stored::parse(text);
+  if (json.is_discarded()) return data_failure<PlanStore>(DataError::NotJson, "the saved session plans are not readable (not JSON, or cut off)");
+  const stored::EnvelopeCheck envelope = stored::check_envelope(
+      json, {.format = kPlansFormat,
+             .current = kPlansSchema,
+             .not_ours = "the saved session plans are not Siaga session plans",
+             .newer = "the saved session plans were written by a newer version of Siaga",
+             .bad_version = "the saved session plans have no valid schema number"});
+  if (!envelope.ok()) return data_failure<PlanStore>(envelope.error, envelope.reason);
+
+  stored::FieldReader r;
+  const Json* plans = r.list(json, "plans", "the saved session plans", kMaxPlans);
+  if (plans == nullptr) return data_failure<PlanStore>(DataError::Invalid, r.problem());
 
   PlanStore store;
-  for (size_t p = 0; p < plans->size(); ++p) {
+  for (size_t p = 0; p < plans->size() && !r.failed(); ++p) {
     const Json& object = (*plans)[p];
     const std::string where = "plan " + std::to_string(p + 1);
-    if (!object.is_object()) return failure<PlanStore>(DataError::Invalid, where + " is not an object");
-    FieldReader r{object, where, ""};
     SessionPlan plan;
-    plan.id = r.text("id", 64);
-    plan.course_id = r.text("course", 64);
-    plan.date = r.text("date", kMaxPlanFieldChars);
-    plan.place = r.text("place", kMaxPlanFieldChars);
-    plan.facilitator = r.text("facilitator", kMaxPlanFieldChars);
-    plan.start_time = r.text("start", 5);
-    plan.created_at = r.integer("created_at", 0, INT64_MAX);
-    plan.updated_at = r.integer("updated_at", 0, INT64_MAX);
-    if (r.problem.empty() && !is_plan_id(plan.id)) r.fail("\"id\" is not a plan id");
-    if (r.problem.empty() && plan.course_id.empty()) r.fail("\"course\" is empty");
+    r.text(object, "id", where, plan.id, true, 64);
+    r.text(object, "course", where, plan.course_id, true, 64);
+    r.text(object, "date", where, plan.date, true, kMaxPlanFieldChars);
+    r.text(object, "place", where, plan.place, true, kMaxPlanFieldChars);
+    r.text(object, "facilitator", where, plan.facilitator, true, kMaxPlanFieldChars);
+    r.text(object, "start", where, plan.start_time, true, 5);
+    r.time(object, "created_at", where, plan.created_at);
+    r.time(object, "updated_at", where, plan.updated_at);
     int clock = 0;
-    if (r.problem.empty() && !plan.start_time.empty() && !parse_clock(plan.start_time, clock))
-      r.fail("\"start\" is not a time like 09:00");
-    if (r.problem.empty() && find_plan(store, plan.id)) r.fail("the id \"" + plan.id + "\" is used twice");
-    const Json* agenda = r.problem.empty() ? r.field("agenda") : nullptr;
-    if (agenda && !agenda->is_array()) r.fail("\"agenda\" is not a list");
-    if (agenda && agenda->is_array() && agenda->size() > kMaxAgendaItems) r.fail("\"agenda\" has too many items");
-    if (!r.problem.empty()) return failure<PlanStore>(DataError::Invalid, r.problem);
-    for (size_t i = 0; i < agenda->size(); ++i) {
+    if (r.failed()) break;
+    if (!is_plan_id(plan.id)) r.fail(where, "'id' is not a plan id");
+    else if (plan.course_id.empty()) r.fail(where, "'course' is empty");
+    else if (!plan.start_time.empty() && !parse_clock(plan.start_time, clock)) r.fail(where, "'start' is not a time like 09:00");
+    else if (find_plan(store, plan.id)) r.fail(where, "the id '" + plan.id + "' is used twice");
+    const Json* agenda = r.list(object, "agenda", where, kMaxAgendaItems);
+    for (size_t i = 0; agenda != nullptr && i < agenda->size() && !r.failed(); ++i) {
       const Json& item_json = (*agenda)[i];
       const std::string item_where = where + ", agenda item " + std::to_string(i + 1);
-      if (!item_json.is_object()) return failure<PlanStore>(DataError::Invalid, item_where + " is not an object");
-      FieldReader ir{item_json, item_where, ""};
       AgendaItem item;
-      const std::string kind = ir.text("kind", 16);
-      item.minutes = static_cast<int>(ir.integer("minutes", 1, kMaxItemMinutes));
-      if (ir.problem.empty() && kind == "module") {
+      std::string kind;
+      r.text(item_json, "kind", item_where, kind, true, 16);
+      r.whole_number(item_json, "minutes", item_where, item.minutes, 1, kMaxItemMinutes);
+      if (r.failed()) break;
+      if (kind == "module") {
         item.kind = AgendaItem::Kind::Module;
-        item.module_id = ir.text("module", 64);
-        if (ir.problem.empty() && item.module_id.empty()) ir.fail("\"module\" is empty");
-      } else if (ir.problem.empty() && kind == "break") {
+        r.id(item_json, "module", item_where, item.module_id);
+      } else if (kind == "break") {
         item.kind = AgendaItem::Kind::Break;
-        item.label = ir.text("label", kMaxPlanFieldChars);
-      } else if (ir.problem.empty()) {
-        ir.fail("\"kind\" is neither \"module\" nor \"break\"");
+        r.text(item_json, "label", item_where, item.label, true, kMaxPlanFieldChars);
+      } else {
+        r.fail(item_where, "'kind' is neither 'module' nor 'break'");
       }
-      if (!ir.problem.empty()) return failure<PlanStore>(DataError::Invalid, ir.problem);
       plan.agenda.push_back(std::move(item));
     }
     store.plans.push_back(std::move(plan));
   }
+  if (r.failed()) return data_failure<PlanStore>(DataError::Invalid, r.problem());
   DataResult<PlanStore> out;
   out.value = std::move(store);
   return out;

@@ -1,9 +1,10 @@
 // progress.cpp — the progress model, merging, profiles and PINs, and the stored / exported JSON forms.
 //
 // nlohmann/json is built with JSON_NOEXCEPTION (a failed call aborts instead of throwing), so this file
-// never calls at(), get<>() without a type check, or dump() without the replacing error handler.
+// never calls at(), get<>() without a type check; the canonical text, checksums and the field reader
+// are core/stored_json.h's.
 //
-// [SECTION] JSON helpers: canonical text, checksums, a field reader
+// [SECTION] JSON helpers (shared with every stored format: core/stored_json.h)
 // [SECTION] Queries and changes
 // [SECTION] Merging
 // [SECTION] Stored form: writing
@@ -20,137 +21,26 @@
 #include <nlohmann/json.hpp>
 
 #include "core/sha256.h"
+#include "core/stored_json.h"
 #include "core/text_util.h"
 
 namespace siaga {
 
 using Json = nlohmann::json;
 
-// [SECTION] JSON helpers: canonical text, checksums, a field reader ---------------------------------
+// [SECTION] JSON helpers -------------------------------------------------------------------------------
 
 namespace {
 
-// One text per value: nlohmann's objects keep their keys sorted, and numbers print the same way each
-// time, so the text a checksum covers can be rebuilt exactly from the parsed value. Invalid UTF-8 (a
-// broken paste into a text answer) is replaced rather than aborting the program.
-std::string canonical_text(const Json& value) {
-  return value.dump(-1, ' ', false, Json::error_handler_t::replace);
-}
-
-void add_checksum(Json& object) { object["checksum"] = sha256_hex(canonical_text(object)); }
-
-// True when object["checksum"] is the checksum of the rest of the object.
-bool checksum_matches(const Json& object) {
-  const auto stored = object.find("checksum");
-  if (stored == object.end() || !stored->is_string()) return false;
-  Json rest = object;
-  rest.erase("checksum");
-  return stored->get_ref<const std::string&>() == sha256_hex(canonical_text(rest));
-}
+using stored::add_checksum;
+using stored::canonical_text;
+using stored::checksum_matches;
+using stored::FieldReader;
+using stored::version_marker;
 
 template <typename T>
 DataResult<T> failure(DataError error, std::string reason) {
-  DataResult<T> result;
-  result.error = error;
-  result.reason = std::move(reason);
-  return result;
-}
-
-// Reads typed fields, remembering the first problem (with where it was) in plain words. Every read
-// checks the type first, as JSON_NOEXCEPTION requires.
-class FieldReader {
- public:
-  bool failed() const { return !problem_.empty(); }
-  const std::string& problem() const { return problem_; }
-
-  void fail(std::string_view where, std::string_view what) {
-    if (problem_.empty()) problem_ = std::string(where) + (where.empty() ? "" : ": ") + std::string(what);
-  }
-
-  // nullptr (and a problem, if required) when the object lacks the key.
-  const Json* field(const Json& object, const char* key, std::string_view where, bool required) {
-    if (!object.is_object()) {
-      fail(where, "should be a group of fields");
-      return nullptr;
-    }
-    const auto it = object.find(key);
-    if (it == object.end()) {
-      if (required) fail(where, std::string("'") + key + "' is missing");
-      return nullptr;
-    }
-    return &*it;
-  }
-
-  void text(const Json& object, const char* key, std::string_view where, std::string& out, bool required = true) {
-    const Json* value = field(object, key, where, required);
-    if (value == nullptr) return;
-    if (!value->is_string()) return fail(where, std::string("'") + key + "' should be text");
-    out = value->get<std::string>();
-  }
-
-  void id(const Json& object, const char* key, std::string_view where, std::string& out) {
-    text(object, key, where, out);
-    if (!failed() && out.empty()) fail(where, std::string("'") + key + "' is empty");
-  }
-
-  void flag(const Json& object, const char* key, std::string_view where, bool& out, bool required = true) {
-    const Json* value = field(object, key, where, required);
-    if (value == nullptr) return;
-    if (!value->is_boolean()) return fail(where, std::string("'") + key + "' should be true or false");
-    out = value->get<bool>();
-  }
-
-  void whole_number(const Json& object, const char* key, std::string_view where, int64_t& out, int64_t min,
-                    int64_t max, bool required = true) {
-    const Json* value = field(object, key, where, required);
-    if (value == nullptr) return;
-    const bool fits = value->is_number_integer() &&
-                      (!value->is_number_unsigned() ||
-                       value->get<uint64_t>() <= static_cast<uint64_t>(std::numeric_limits<int64_t>::max()));
-    if (!fits || value->get<int64_t>() < min || value->get<int64_t>() > max)
-      return fail(where, std::string("'") + key + "' should be a whole number from " + std::to_string(min) + " to " +
-                             std::to_string(max));
-    out = value->get<int64_t>();
-  }
-
-  void whole_number(const Json& object, const char* key, std::string_view where, int& out, int min, int max,
-                    bool required = true) {
-    int64_t wide = out;
-    whole_number(object, key, where, wide, min, max, required);
-    out = static_cast<int>(wide);
-  }
-
-  void time(const Json& object, const char* key, std::string_view where, int64_t& out, bool required = true) {
-    whole_number(object, key, where, out, 0, std::numeric_limits<int64_t>::max(), required);
-  }
-
-  void fraction(const Json& object, const char* key, std::string_view where, double& out) {
-    const Json* value = field(object, key, where, true);
-    if (value == nullptr) return;
-    if (!value->is_number() || value->get<double>() < 0 || value->get<double>() > 1)
-      return fail(where, std::string("'") + key + "' should be a number from 0 to 1");
-    out = value->get<double>();
-  }
-
-  void indexes(const Json& object, const char* key, std::string_view where, std::vector<int>& out, int min) {
-    const Json* value = field(object, key, where, false);
-    if (value == nullptr) return;
-    const bool ok = value->is_array() && std::all_of(value->begin(), value->end(), [min](const Json& item) {
-                      return item.is_number_integer() && item.get<int64_t>() >= min && item.get<int64_t>() < 1000;
-                    });
-    if (!ok) return fail(where, std::string("'") + key + "' should be a list of option numbers");
-    for (const Json& item : *value) out.push_back(item.get<int>());
-  }
-
- private:
-  std::string problem_;
-};
-
-// A schema or version marker: absent or not a whole number means the data is not ours.
-std::optional<int64_t> version_marker(const Json& object, const char* key) {
-  const auto it = object.find(key);
-  if (it == object.end() || !it->is_number_integer()) return std::nullopt;
-  return it->get<int64_t>();
+  return data_failure<T>(error, std::move(reason));
 }
 
 int64_t earliest_known(int64_t a, int64_t b) {
@@ -500,18 +390,17 @@ std::optional<Json> migrate_progress_v1(const Json& v1, FieldReader& reader);
 // reasons ("the saved progress", "the file's progress").
 DataResult<LearnerProgress> read_progress_value(const Json& value, std::string_view subject) {
   const std::string name(subject);
-  const std::optional<int64_t> schema = value.is_object() ? version_marker(value, "schema") : std::nullopt;
-  if (!schema) return failure<LearnerProgress>(DataError::Foreign, name + " is not Siaga progress data");
-  if (*schema > kProgressSchema)
-    return failure<LearnerProgress>(DataError::NewerVersion,
-                                    name + " was saved by a newer version of Siaga (schema " + std::to_string(*schema) +
-                                        "); update the portal to read it");
-  if (*schema < 1)
-    return failure<LearnerProgress>(DataError::Invalid, name + " has an unknown schema " + std::to_string(*schema));
+  const std::string not_ours = name + " is not Siaga progress data";
+  const std::string newer = name + " was saved by a newer version of Siaga; update the portal to read it";
+  const std::string bad_version = name + " has an unknown schema";
+  const stored::EnvelopeCheck envelope = stored::check_envelope(
+      value, {.current = kProgressSchema, .not_ours = not_ours, .newer = newer, .bad_version = bad_version});
+  if (!envelope.ok()) return failure<LearnerProgress>(envelope.error, envelope.reason);
+  const int64_t schema = envelope.version;
 
   FieldReader reader;
   Json current = value;
-  if (*schema == 1) {
+  if (schema == 1) {
     std::optional<Json> migrated = migrate_progress_v1(value, reader);
     if (!migrated) return failure<LearnerProgress>(DataError::Invalid, name + " cannot be read: " + reader.problem());
     current = std::move(*migrated);
@@ -523,14 +412,14 @@ DataResult<LearnerProgress> read_progress_value(const Json& value, std::string_v
   if (reader.failed()) return failure<LearnerProgress>(DataError::Invalid, name + " cannot be read: " + reader.problem());
   DataResult<LearnerProgress> result;
   result.value = std::move(progress);
-  result.migrated_from = *schema < kProgressSchema ? static_cast<int>(*schema) : 0;
+  result.migrated_from = schema < kProgressSchema ? static_cast<int>(schema) : 0;
   return result;
 }
 
 }  // namespace
 
 DataResult<LearnerProgress> parse_progress(std::string_view text) {
-  const Json value = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  const Json value = stored::parse(text);
   if (value.is_discarded())
     return failure<LearnerProgress>(DataError::NotJson, "the saved progress is not readable: it is cut off or garbled");
   return read_progress_value(value, "the saved progress");
@@ -703,17 +592,16 @@ std::string profiles_to_json(const ProfileStore& store) {
 }
 
 DataResult<ProfileStore> parse_profiles(std::string_view text) {
-  const Json value = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+  const Json value = stored::parse(text);
   if (value.is_discarded())
     return failure<ProfileStore>(DataError::NotJson, "the saved list of learners is not readable: it is cut off or garbled");
-  const std::optional<int64_t> schema = value.is_object() ? version_marker(value, "schema") : std::nullopt;
-  if (!schema || !value.contains("profiles"))
-    return failure<ProfileStore>(DataError::Foreign, "the saved list of learners is not Siaga data");
-  if (*schema > kProfilesSchema)
-    return failure<ProfileStore>(DataError::NewerVersion,
-                                 "the saved list of learners was saved by a newer version of Siaga; update the portal");
-  if (*schema < 1)
-    return failure<ProfileStore>(DataError::Invalid, "the saved list of learners has an unknown schema " + std::to_string(*schema));
+  const stored::EnvelopeCheck envelope = stored::check_envelope(
+      value, {.current = kProfilesSchema,
+              .required = "profiles",
+              .not_ours = "the saved list of learners is not Siaga data",
+              .newer = "the saved list of learners was saved by a newer version of Siaga; update the portal",
+              .bad_version = "the saved list of learners has an unknown schema"});
+  if (!envelope.ok()) return failure<ProfileStore>(envelope.error, envelope.reason);
   if (!checksum_matches(value))
     return failure<ProfileStore>(DataError::Damaged,
                                  "the saved list of learners is damaged: its checksum does not match its contents");
@@ -766,19 +654,18 @@ DataResult<ImportedProgress> parse_export(std::string_view bytes) {
   if (bytes.size() > kMaxImportBytes)
     return failure<ImportedProgress>(DataError::TooLarge,
                                      "this file is too large to be a Siaga progress file (the limit is 1 MiB)");
-  const Json value = Json::parse(bytes.begin(), bytes.end(), nullptr, /*allow_exceptions=*/false);
+  const Json value = stored::parse(bytes);
   if (value.is_discarded())
     return failure<ImportedProgress>(DataError::NotJson,
                                      "this file is not readable: it is cut off, or it is not a Siaga progress file");
-  const auto format = value.is_object() ? value.find("format") : value.end();
-  if (!value.is_object() || format == value.end() || !format->is_string() || format->get_ref<const std::string&>() != kExportFormat)
-    return failure<ImportedProgress>(DataError::Foreign, "this file is not a Siaga progress file");
-  const std::optional<int64_t> version = version_marker(value, "version");
-  if (!version || *version < 1)
-    return failure<ImportedProgress>(DataError::Invalid, "this Siaga progress file has no valid version number");
-  if (*version > kExportVersion)
-    return failure<ImportedProgress>(DataError::NewerVersion,
-                                     "this file was made by a newer version of Siaga; update the portal and try again");
+  const stored::EnvelopeCheck envelope = stored::check_envelope(
+      value, {.format = kExportFormat,
+              .version_key = "version",
+              .current = kExportVersion,
+              .not_ours = "this file is not a Siaga progress file",
+              .newer = "this file was made by a newer version of Siaga; update the portal and try again",
+              .bad_version = "this Siaga progress file has no valid version number"});
+  if (!envelope.ok()) return failure<ImportedProgress>(envelope.error, envelope.reason);
   if (!checksum_matches(value))
     return failure<ImportedProgress>(DataError::Damaged,
                                      "the file is damaged: its contents do not match its checksum");

@@ -30,32 +30,14 @@
 #include <vector>
 
 #include "core/content.h"
+#include "core/data_result.h"
 #include "core/quiz.h"
 
 namespace siaga {
 
 // [SECTION] Results of reading stored data -------------------------------------------------------------
 
-// Why stored or imported data could not be used. The UI shows a translated sentence per code.
-enum class DataError {
-  None,
-  TooLarge,      // an imported file over kMaxImportBytes
-  NotJson,       // not JSON, or cut off part-way
-  Foreign,       // JSON, but not Siaga's (no or another format / schema marker)
-  NewerVersion,  // written by a newer Siaga than this one
-  Damaged,       // the checksum does not match: changed or corrupted after it was written
-  Invalid,       // ours and intact, but a field is missing, of the wrong type or impossible
-};
-
-template <typename T>
-struct DataResult {
-  std::optional<T> value;  // set exactly when error == DataError::None
-  DataError error = DataError::None;
-  std::string reason;      // plain English words, for the recovery note and logs
-  int migrated_from = 0;   // the older schema the data was migrated from; 0 when it was current
-
-  bool ok() const { return value.has_value(); }
-};
+// DataError and DataResult: core/data_result.h.
 
 // [SECTION] Learner progress ------------------------------------------------------------------------
 

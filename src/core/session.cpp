@@ -1,43 +1,31 @@
 #include "core/session.h"
 
-#include <nlohmann/json.hpp>
+#include "core/stored_json.h"
 
 namespace siaga {
 
-namespace {
-
-DataResult<SessionRecord> session_failure(DataError error, std::string reason) {
-  DataResult<SessionRecord> out;
-  out.error = error;
-  out.reason = std::move(reason);
-  return out;
-}
-
-}  // namespace
-
 DataResult<SessionRecord> parse_session(std::string_view text) {
-  const auto json = nlohmann::json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (!json.is_object()) return session_failure(DataError::NotJson, "the saved sign-in is not readable");
-  int schema = 0;  // unversioned: the form written before records carried a schema
-  if (const auto marker = json.find("schema"); marker != json.end()) {
-    const auto format = json.find("format");
-    if (!marker->is_number_integer() || format == json.end() || *format != "siaga-session")
-      return session_failure(DataError::Foreign, "the saved sign-in is not Siaga's");
-    if (marker->get<int64_t>() > kSessionSchema)
-      return session_failure(DataError::NewerVersion, "the saved sign-in was written by a newer version of Siaga");
-    if (marker->get<int64_t>() < 1) return session_failure(DataError::Invalid, "the saved sign-in has no valid schema");
-    schema = marker->get<int>();
+  const stored::Json json = stored::parse(text);
+  if (!json.is_object()) return data_failure<SessionRecord>(DataError::NotJson, "the saved sign-in is not readable");
+  int schema = 0;  // no "schema": the form written before records carried one, read as a migration
+  if (json.contains("schema")) {
+    const stored::EnvelopeCheck envelope = stored::check_envelope(
+        json, {.format = "siaga-session",
+               .current = kSessionSchema,
+               .not_ours = "the saved sign-in is not Siaga's",
+               .newer = "the saved sign-in was written by a newer version of Siaga",
+               .bad_version = "the saved sign-in has no valid schema"});
+    if (!envelope.ok()) return data_failure<SessionRecord>(envelope.error, envelope.reason);
+    schema = static_cast<int>(envelope.version);
   }
   SessionRecord session;
-  if (const auto profile = json.find("profile"); profile != json.end()) {
-    if (!profile->is_string() || profile->get_ref<const std::string&>().size() > 64)
-      return session_failure(DataError::Invalid, "the saved sign-in names no valid learner");
-    session.profile_id = profile->get<std::string>();
-    const auto at = json.find("at");
-    if (at == json.end() || !at->is_number_integer())
-      return session_failure(DataError::Invalid, "the saved sign-in has no valid time");
-    session.at = session.profile_id.empty() ? 0 : at->get<int64_t>();
+  stored::FieldReader reader;
+  if (json.contains("profile")) {
+    reader.text(json, "profile", "the saved sign-in", session.profile_id, true, 64);
+    reader.time(json, "at", "the saved sign-in", session.at);
+    if (session.profile_id.empty()) session.at = 0;
   }
+  if (reader.failed()) return data_failure<SessionRecord>(DataError::Invalid, reader.problem());
   DataResult<SessionRecord> out;
   out.value = std::move(session);
   out.migrated_from = schema < kSessionSchema ? schema : 0;
@@ -45,12 +33,12 @@ DataResult<SessionRecord> parse_session(std::string_view text) {
 }
 
 std::string session_to_json(const SessionRecord& session) {
-  nlohmann::json json = {{"format", "siaga-session"}, {"schema", kSessionSchema}};
+  stored::Json json = {{"format", "siaga-session"}, {"schema", kSessionSchema}};
   if (!session.profile_id.empty()) {
     json["profile"] = session.profile_id;
     json["at"] = session.at;
   }
-  return json.dump();
+  return stored::canonical_text(json);
 }
 
 }  // namespace siaga

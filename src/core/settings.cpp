@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
+#include "core/stored_json.h"
 
 namespace siaga {
 
@@ -15,46 +15,34 @@ bool is_known_theme(std::string_view name) {
   return std::find(std::begin(kThemes), std::end(kThemes), name) != std::end(kThemes);
 }
 
-namespace {
-// Schema 1 -> 2: text size and theme did not exist; the defaults already in `settings` stand.
-// Each later migration reads the fields its schema added.
-void read_schema_2_fields(const nlohmann::json& json, SettingsLoad& out) {
-  if (const auto size = json.find("text_size"); size != json.end()) {
-    if (size->is_number_integer() && size->get<long long>() >= 0 && size->get<long long>() < kTextSizeCount)
-      out.settings.text_size = size->get<int>();
-    else
-      out.damaged = true;
-  }
-  if (const auto theme = json.find("theme"); theme != json.end()) {
-    if (theme->is_string() && is_known_theme(theme->get_ref<const std::string&>()))
-      out.settings.theme = theme->get<std::string>();
-    else
-      out.damaged = true;
-  }
-}
-}  // namespace
-
 SettingsLoad parse_settings(std::string_view text) {
   SettingsLoad out;
-  const auto json = nlohmann::json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-  if (!json.is_object()) {
+  const stored::Json json = stored::parse(text);
+  const stored::EnvelopeCheck envelope = stored::check_envelope(json, {.current = kSettingsSchema});
+  if (!envelope.ok()) {  // not ours, unreadable or newer: the defaults stand and the record is set aside
     out.damaged = true;
     return out;
   }
-  const auto schema = json.find("schema");
-  if (schema == json.end() || !schema->is_number_integer() || schema->get<long long>() < 1 ||
-      schema->get<long long>() > kSettingsSchema) {
-    out.damaged = true;
-    return out;
+  out.schema = static_cast<int>(envelope.version);
+  // Each field on its own: a bad one keeps its default and marks the record damaged; the others stand.
+  // Schema 1 had only the language; text size and theme came with schema 2 and are absent before it.
+  const auto field = [&out](auto&& read) {
+    stored::FieldReader reader;
+    read(reader);
+    if (reader.failed()) out.damaged = true;
+  };
+  field([&](stored::FieldReader& r) { r.text(json, "language", "settings", out.settings.language, false, 35); });
+  if (out.schema >= 2) {
+    field([&](stored::FieldReader& r) {
+      r.whole_number(json, "text_size", "settings", out.settings.text_size, 0, kTextSizeCount - 1, false);
+    });
+    std::string theme = out.settings.theme;
+    field([&](stored::FieldReader& r) {
+      r.text(json, "theme", "settings", theme, false);
+      if (!r.failed() && !is_known_theme(theme)) r.fail("settings", "'theme' is not a known theme");
+    });
+    if (is_known_theme(theme)) out.settings.theme = theme;
   }
-  out.schema = schema->get<int>();
-  if (const auto lang = json.find("language"); lang != json.end()) {
-    if (lang->is_string() && lang->get_ref<const std::string&>().size() <= 35)
-      out.settings.language = lang->get<std::string>();
-    else
-      out.damaged = true;
-  }
-  if (out.schema >= 2) read_schema_2_fields(json, out);
   return out;
 }
 
@@ -63,27 +51,23 @@ std::string settings_to_json(const Settings& settings) {
                          {"language", settings.language},
                          {"text_size", std::clamp(settings.text_size, 0, kTextSizeCount - 1)},
                          {"theme", is_known_theme(settings.theme) ? settings.theme : std::string("light")}};
-  return json.dump();
+  return stored::canonical_text(json);
 }
 
 std::optional<std::vector<std::string>> parse_prefetch(std::string_view text) {
-  const nlohmann::json json = nlohmann::json::parse(text, nullptr, false);
-  if (!json.is_object()) return std::nullopt;
-  const auto version = json.find("version");
-  const auto assets = json.find("assets");
-  if (version == json.end() || !version->is_number_integer() || version->get<long long>() != kPrefetchVersion ||
-      assets == json.end() || !assets->is_array())
-    return std::nullopt;
+  const stored::Json json = stored::parse(text);
+  const stored::EnvelopeCheck envelope =
+      stored::check_envelope(json, {.version_key = "version", .current = kPrefetchVersion});
+  if (!envelope.ok() || envelope.version != kPrefetchVersion) return std::nullopt;
   std::vector<std::string> names;
-  for (const auto& name : *assets) {
-    if (!name.is_string()) return std::nullopt;
-    names.push_back(name.get<std::string>());
-  }
+  stored::FieldReader reader;
+  reader.texts(json, "assets", "prefetch", names, 64, 256);
+  if (reader.failed()) return std::nullopt;
   return names;
 }
 
 std::string prefetch_to_json(const std::vector<std::string>& assets) {
-  return nlohmann::json{{"version", kPrefetchVersion}, {"assets", assets}}.dump();
+  return stored::canonical_text(stored::Json{{"version", kPrefetchVersion}, {"assets", assets}});
 }
 
 }  // namespace siaga
