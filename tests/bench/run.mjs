@@ -56,6 +56,8 @@ async function deviceRecords(pack, count) {
   execFileSync(options.makeDevice, [pack, String(count), file]);
   const records = JSON.parse(await readFile(file, 'utf8'));
   records['siaga.session'] = JSON.stringify({ profile: 'pbench0000', at: Date.now() });
+  // What the portal remembered at the learner's last visit: the loader fetches it with the program.
+  records['siaga.prefetch'] = JSON.stringify({ assets: ['content-en.pack'], version: 1 });
   return records;
 }
 
@@ -348,7 +350,8 @@ const referenceIdle = await withLoadedPage(reference.url, { portal: false }, (b)
 log('frame cost: synthetic catalog of 1,000 modules, long lesson, quiz');
 const quizHash = '#/course/micic/module/why-micic/section/check';
 // The same learner without any progress: the quiz offers "Start the quiz".
-const newLearner = { 'siaga.profiles': learner['siaga.profiles'], 'siaga.session': learner['siaga.session'] };
+const newLearner = { 'siaga.profiles': learner['siaga.profiles'], 'siaga.session': learner['siaga.session'],
+                     'siaga.prefetch': learner['siaga.prefetch'] };
 const synthetic = await distWithPack(options.dist, options.packTool,
                                      await syntheticContent(join(ROOT, 'content'), join(WORK, 'content-synthetic'), { courses: 10, modulesPerCourse: 100 }),
                                      join(WORK, 'dist-synthetic'));
@@ -457,7 +460,8 @@ KB = 1,000 bytes, MiB = 1,048,576 bytes. "Siaga ÷ reference" below 1 means Siag
   no service worker yet), served by \`tools/serve.mjs\` on 127.0.0.1 with the precompressed brotli copies.
   "First frame" is the first WebGL draw call of the page, for both pages (a hook installed before any
   page script). "Catalog interactive" is the first published accessibility tree holding the heading
-  "Courses". Siaga is loaded as a returning learner (one stored profile and a fresh session), since a
+  "Courses". Siaga is loaded as a returning learner (one stored profile, a fresh session and the
+  prefetch hint its last visit left, \`siaga.prefetch\`), since a
   first visit stops at "Who is learning?". The slow link is set with the DevTools protocol
   (\`Network.emulateNetworkConditions\`: latency ${SLOW_LINK.latency} ms, ${SLOW_LINK.downloadThroughput} bytes/s each way, cache
   disabled) on the page and on its service worker (which gets an emulated link of its own: see "Load phases").
