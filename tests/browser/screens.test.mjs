@@ -17,7 +17,7 @@ const COURSE_EN = 'Protecting migrants in countries in crisis';
 const COURSE_ID = 'Pelindungan migran di negara yang mengalami krisis';
 const MODULE_EN = 'Migrants in crises and the MICIC Initiative';
 const QUIZ_HASH = '#/course/micic/module/why-micic/section/check';
-const QUESTION_4 = '4. The MICIC Guidelines are a binding treaty that States must ratify before they apply.';
+const QUESTION_4 = '4. During a flood, a provincial official of the host country tells you that your nationals can claim nothing under the MICIC Guidelines, because Indonesia never ratified them. He is right that the Guidelines are a treaty that must be ratified before they apply.';
 const MONTHS = {
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November',
        'December'],
