@@ -74,28 +74,37 @@ function pageHooks() {
       lang.set.call(this, value);
     },
   });
+  // The page's bridge is made in parts (web/bridge/*.js: core.js creates window.SiagaBridge, the others
+  // add their functions to it), so each hooked function is wrapped whenever it is set, not only if it
+  // is there when the object is.
+  const hook = (object, name, wrap) => {
+    let wrapped = typeof object[name] === 'function' ? wrap(object[name]) : undefined;
+    Object.defineProperty(object, name, {
+      configurable: true, enumerable: true, get: () => wrapped,
+      set(fn) { wrapped = typeof fn === 'function' ? wrap(fn) : fn; },
+    });
+  };
   let bridge;
   Object.defineProperty(window, 'SiagaBridge', {
     configurable: true, get: () => bridge,
     set(value) {
       bridge = value;
-      const { takeAsset, storageGet, storageSet } = value;
-      value.takeAsset = function (name) {
+      hook(value, 'takeAsset', (takeAsset) => function (name) {
         const bytes = takeAsset.call(this, name);
         if (bytes && /^content-.*\.pack$/.test(name) && bench.packTaken === null) bench.packTaken = performance.now();
         return bytes;
-      };
-      value.storageGet = function (key) {
+      });
+      hook(value, 'storageGet', (storageGet) => function (key) {
         if (String(key).startsWith('siaga.progress.')) bench.storage.push({ key, op: 'get', at: performance.now() });
         return storageGet.call(this, key);
-      };
-      value.storageSet = function (key, text) {
+      });
+      hook(value, 'storageSet', (storageSet) => function (key, text) {
         const started = performance.now();
         const result = storageSet.call(this, key, text);
         if (String(key).startsWith('siaga.progress.'))
           bench.storage.push({ key, op: 'set', at: performance.now(), setMs: performance.now() - started, bytes: text.length, result });
         return result;
-      };
+      });
     },
   });
 }
