@@ -107,7 +107,9 @@ struct NumericAnswer {
 };
 
 struct Question {
-  std::string id;                 // from ::id:: (required)
+  std::string id;                 // the ::name:: when it is an id, else // [id:...], else made from the name or text
+  std::string name;               // the ::name:: as written ("" when none): Moodle's question name
+  std::vector<std::string> tags;  // Moodle's // [tag:...] markers
   QuestionType type = QuestionType::SingleChoice;
   std::string text;               // inline Markdown, escapes resolved
   std::vector<Choice> choices;    // SingleChoice, MultipleResponse, ShortAnswer (accepted answers)

@@ -14,7 +14,9 @@
 // [SECTION] Answer kinds: true/false, numeric, matching, choices, short answer
 // [SECTION] Entry point
 
+#include <cctype>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <optional>
 #include <set>
@@ -23,6 +25,7 @@
 #include <vector>
 
 #include "core/content.h"
+#include "core/sha256.h"
 #include "core/text_util.h"
 
 namespace siaga {
@@ -39,7 +42,22 @@ struct RawQuestion {
   std::string raw;
   std::vector<size_t> offset;
   bool ended_by_blank_line = false;
+  // Moodle's metadata in the comment lines before or inside the question: // [id:...] [tag:...]
+  std::string meta_id;
+  std::vector<std::string> tags;
 };
+
+// Reads Moodle's "[id:...]" and "[tag:...]" markers from a comment line (Moodle 4 writes them so).
+void read_metadata(std::string_view comment, RawQuestion& question) {
+  for (size_t at = comment.find('['); at != npos; at = comment.find('[', at + 1)) {
+    const size_t close = comment.find(']', at);
+    if (close == npos) return;
+    const std::string_view inside = comment.substr(at + 1, close - at - 1);
+    if (inside.starts_with("id:")) question.meta_id = std::string(text::trim(inside.substr(3)));
+    else if (inside.starts_with("tag:") && !text::trim(inside.substr(4)).empty())
+      question.tags.emplace_back(text::trim(inside.substr(4)));
+  }
+}
 
 std::vector<RawQuestion> split_questions(std::string_view text) {
   std::vector<RawQuestion> out;
@@ -56,7 +74,9 @@ std::vector<RawQuestion> split_questions(std::string_view text) {
         out.push_back(std::move(current));
         current = RawQuestion{};
       }
-    } else if (!trimmed.starts_with("//")) {
+    } else if (trimmed.starts_with("//")) {
+      read_metadata(trimmed.substr(2), current);
+    } else {
       if (!current.raw.empty()) {
         current.raw.push_back('\n');
         current.offset.push_back(start - 1);
@@ -97,10 +117,121 @@ size_t skip_space(std::string_view raw, size_t from, size_t to) {
   return from;
 }
 
-// Raw GIFT text to display text: line breaks inside a question become spaces (a question may span
-// lines), GIFT escapes are resolved, and Markdown's own backslash escapes are left for the renderer.
+// Appends code point `c` as UTF-8 (a numeric character reference of HTML).
+void append_utf8(std::string& out, uint32_t c) {
+  if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+// Text marked [html] (Moodle exports most text so: "[html]<p>Which...</p>") shown as plain text:
+// tags are dropped (line breaks and paragraph ends become line breaks, images "[image]"), script and
+// style contents are dropped whole, and character references are decoded. Nothing is ever run.
+std::string html_to_text(std::string_view html) {
+  std::string out;
+  for (size_t i = 0; i < html.size(); ++i) {
+    const char c = html[i];
+    if (c == '<') {
+      const size_t close = html.find('>', i);
+      if (close == npos) break;  // a cut-off tag: the rest is markup
+      std::string tag = text::to_lower(html.substr(i + 1, close - i - 1));
+      const bool ending = !tag.empty() && tag[0] == '/';
+      size_t name_end = ending ? 1 : 0;
+      while (name_end < tag.size() && std::isalnum(static_cast<unsigned char>(tag[name_end]))) ++name_end;
+      const std::string name = tag.substr(ending ? 1 : 0, name_end - (ending ? 1 : 0));
+      i = close;
+      if (!ending && (name == "script" || name == "style")) {
+        const size_t end_tag = text::to_lower(html.substr(close)).find("</" + name);
+        if (end_tag == npos) break;
+        i = html.find('>', close + end_tag);
+        if (i == npos) break;
+        continue;
+      }
+      if (name == "br" || (ending && (name == "p" || name == "div" || name == "li" || name == "tr" ||
+                                      (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6'))))
+        out.push_back('\n');
+      else if (name == "img")
+        out += "[image]";
+      else if (name == "td" || name == "th")
+        out.push_back(' ');
+      continue;
+    }
+    if (c == '&') {
+      const size_t semi = html.find(';', i);
+      if (semi != npos && semi - i <= 10) {
+        const std::string_view entity = html.substr(i + 1, semi - i - 1);
+        static constexpr std::pair<std::string_view, std::string_view> kNamed[] = {
+            {"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}, {"nbsp", " "}};
+        bool done = false;
+        for (const auto& [name, value] : kNamed)
+          if (entity == name) {
+            out += value;
+            done = true;
+          }
+        if (!done && entity.size() > 1 && entity[0] == '#') {
+          const bool hex = entity[1] == 'x' || entity[1] == 'X';
+          uint32_t code = 0;
+          bool digits = entity.size() > (hex ? 2u : 1u);
+          for (size_t k = hex ? 2 : 1; k < entity.size() && digits; ++k) {
+            const char d = entity[k];
+            const int v = d >= '0' && d <= '9' ? d - '0'
+                          : hex && d >= 'a' && d <= 'f' ? d - 'a' + 10
+                          : hex && d >= 'A' && d <= 'F' ? d - 'A' + 10 : -1;
+            if (v < 0 || code > 0x10FFFF) digits = false;
+            else code = code * (hex ? 16 : 10) + static_cast<uint32_t>(v);
+          }
+          if (digits) {
+            append_utf8(out, code);
+            done = true;
+          }
+        }
+        if (done) {
+          i = semi;
+          continue;
+        }
+      }
+    }
+    out.push_back(c);
+  }
+  // Blank lines and runs of spaces that markup leaves behind collapse; lines are trimmed.
+  std::string tidy;
+  for (std::string_view line : text::split(out, '\n')) {
+    line = text::trim(line);
+    if (line.empty()) continue;
+    if (!tidy.empty()) tidy.push_back('\n');
+    tidy += line;
+  }
+  return tidy;
+}
+
+// Raw GIFT text to display text: a leading format marker ([html], [markdown], [plain], [moodle]) is
+// honoured and removed wherever it stands (question text, answers, feedback, match sides), line breaks
+// inside a question become spaces (a question may span lines), GIFT escapes are resolved, and
+// Markdown's own backslash escapes are left for the renderer.
 std::string clean(std::string_view raw) {
   raw = text::trim(raw);
+  bool html = false;
+  for (std::string_view format : {"[markdown]", "[plain]", "[moodle]", "[html]"}) {
+    if (raw.starts_with(format)) {
+      html = format == "[html]";
+      raw = text::trim(raw.substr(format.size()));
+      break;
+    }
+  }
+  if (html) return html_to_text(clean(raw));
   std::string out;
   out.reserve(raw.size());
   for (size_t i = 0; i < raw.size(); ++i) {
@@ -215,6 +346,28 @@ class GiftParser {
   void warning(size_t at, std::string message) { report(Severity::Warning, at, std::move(message)); }
 
   std::string_view slice(size_t begin, size_t end) const { return raw().substr(begin, end - begin); }
+
+  // An id from free text: lowercase ASCII letters and digits, other runs become one hyphen; text with
+  // none of those (a name in another script) gets "q-" and a hash of it, so it is still stable.
+  static std::string id_from(std::string_view free_text) {
+    std::string id;
+    for (char c : free_text) {
+      const unsigned char byte = static_cast<unsigned char>(c);
+      if (std::isalnum(byte) && byte < 0x80) id.push_back(static_cast<char>(std::tolower(byte)));
+      else if (!id.empty() && id.back() != '-') id.push_back('-');
+      if (id.size() >= 56) break;
+    }
+    while (!id.empty() && id.back() == '-') id.pop_back();
+    if (id.empty()) id = "q-" + sha256_hex(free_text).substr(0, 10);
+    return id;
+  }
+
+  // A derived id another question of the quiz already has gets -2, -3, ... (Moodle names may repeat).
+  std::string unused_id(const std::string& id) const {
+    if (!first_line_of_.contains(id)) return id;
+    for (int n = 2;; ++n)
+      if (const std::string next = id + "-" + std::to_string(n); !first_line_of_.contains(next)) return next;
+  }
   std::string name() const { return text::quote(id_.empty() ? std::string("?") : id_); }
 
   // Returns true when the question is complete and error-free (it is then kept).
@@ -224,7 +377,7 @@ class GiftParser {
     const size_t end = raw().size();
     size_t at = skip_space(raw(), 0, end);
     if (raw().substr(at).starts_with("$CATEGORY:")) {
-      warning(at, "Moodle categories are not used in Siaga; the line is ignored: " + text::quote(raw().substr(at)));
+      // Moodle's category line (every Moodle export has them): a quiz is one category, so it is skipped.
       at = raw().find('\n', at);
       if (at == npos) return false;
       at = skip_space(raw(), at, end);
@@ -235,20 +388,38 @@ class GiftParser {
     question.column = lines_.column(q_->offset[at]);
 
     size_t body = at;
+    std::string written_name;
     if (raw().substr(at).starts_with("::")) {
       const size_t close = find_string(raw(), at + 2, end, "::");
       if (close == npos) {
-        error(at, "the question name is not closed with '::': " + text::quote(raw().substr(at)));
+        error(at, "the question name is not closed with '::' (write \\: for a colon in a name): " +
+                      text::quote(raw().substr(at)));
         return false;
       }
-      id_ = std::string(text::trim(slice(at + 2, close)));
-      if (id_.empty()) error(at, "the question has an empty '::id::' name");
-      else if (!text::is_valid_id(id_))
-        error(at + 2, std::string("bad question id (") + text::id_rule() + "): " + text::quote(id_));
+      written_name = std::string(text::trim(slice(at + 2, close)));
       body = close + 2;
-    } else {
-      error(at, "the question has no '::id::' name before its text: " + text::quote(raw().substr(at)));
     }
+    // The id progress is kept under: Moodle's [id:] marker, else the name when it is already an id
+    // (our own content), else one made from the name, else from the text (with a warning: editing the
+    // text would then change the id).
+    derived_id_ = true;
+    if (!q_->meta_id.empty()) {
+      id_ = text::is_valid_id(q_->meta_id) ? q_->meta_id : id_from(q_->meta_id);
+      derived_id_ = !text::is_valid_id(q_->meta_id);
+    } else if (text::is_valid_id(written_name)) {
+      id_ = written_name;
+      derived_id_ = false;
+    } else if (!written_name.empty()) {
+      id_ = id_from(written_name);
+    } else {
+      const size_t brace = find_unescaped(raw(), body, end, [&](size_t i) { return raw()[i] == '{'; });
+      id_ = id_from(clean(slice(body, brace == npos ? end : brace)).substr(0, 48));
+      warning(at, "question " + name() + " has no ::name::, so its id is made from its text and changes if the text "
+                  "is edited (learners' answers are kept by id): write ::" + id_ + ":: before the text to keep it");
+    }
+    if (derived_id_) id_ = unused_id(id_);
+    question.name = written_name;
+    question.tags = q_->tags;
 
     const size_t open = find_unescaped(raw(), body, end, [&](size_t i) { return raw()[i] == '{' || raw()[i] == '}'; });
     if (open == npos) {
@@ -285,15 +456,7 @@ class GiftParser {
 
   // Text before the block; text after it makes a Moodle "missing word" question, shown as a blank.
   std::string question_text(size_t begin, size_t open, size_t after, size_t end) {
-    size_t start = skip_space(raw(), begin, open);
-    for (std::string_view format : {"[markdown]", "[plain]", "[moodle]", "[html]"}) {
-      if (raw().substr(start, open - start).starts_with(format)) {
-        if (format == "[html]") warning(start, "HTML is not interpreted; the text is shown as written");
-        start += format.size();
-        break;
-      }
-    }
-    std::string out = clean(slice(start, open));
+    std::string out = clean(slice(begin, open));
     const std::string rest = clean(slice(after, end));
     if (!rest.empty()) out += (out.empty() ? "_____ " : " _____ ") + rest;
     return out;
@@ -349,9 +512,20 @@ class GiftParser {
   void parse_numeric(Question& question, size_t begin, size_t end) {
     question.type = QuestionType::Numeric;
     const size_t first = skip_space(raw(), begin + 1, end);
+    // Moodle's "any other answer": a last '~' with only feedback, for every number no range holds.
+    std::optional<NumericAnswer> other;
     if (const size_t tilde = find_char(raw(), first, end, '~'); tilde != npos) {
-      error(tilde, "numeric questions take no '~' answers: " + text::quote(slice(tilde, end)));
-      return;
+      const size_t after = skip_space(raw(), tilde + 1, end);
+      if ((after < end && raw()[after] != '#') || find_char(raw(), tilde + 1, end, '=') != npos ||
+          find_char(raw(), tilde + 1, end, '~') != npos) {
+        error(tilde, "a numeric question takes one '~' only, last, for the feedback to any other number "
+                     "(write ~#feedback); other answers start with '=': " + text::quote(slice(tilde, end)));
+        return;
+      }
+      other = NumericAnswer{-std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(), 0,
+                            after < end ? clean(slice(after + 1, end)) : std::string()};
+      end = tilde;
+      while (end > first && text::is_space(raw()[end - 1])) --end;
     }
     if (first < end && raw()[first] == '=') {
       size_t at = first;
@@ -364,6 +538,7 @@ class GiftParser {
       parse_numeric_answer(question, first, end, false);
     }
     if (failed_) return;
+    if (other) question.numeric.push_back(std::move(*other));  // last, so any range before it wins
     bool any_right = false;
     for (const NumericAnswer& answer : question.numeric) any_right = any_right || answer.weight > 0;
     if (!any_right) error(begin, "quiz question " + name() + " has no correct answer");
@@ -550,6 +725,7 @@ class GiftParser {
   std::map<std::string, int, std::less<>> first_line_of_;
   RawQuestion* q_ = nullptr;
   std::string id_;
+  bool derived_id_ = false;
   size_t question_start_ = 0;
   bool failed_ = false;
 };
