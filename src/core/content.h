@@ -227,6 +227,11 @@ Parsed<Module> parse_module(std::string_view text, std::string_view path);
 Parsed<Course> parse_course(std::string_view text, std::string_view path);
 // The inside of one ```quiz fence. first_line is the file line of the fence's first inner line.
 Parsed<std::vector<Question>> parse_gift(std::string_view text, std::string_view path, int first_line);
+
+// Questions as a GIFT file that Moodle imports (gift_export.cpp): text marked [markdown], every GIFT
+// character escaped, Moodle's // [id:] and [tag:] comments where the id or tags need them. Parsing the
+// result with parse_gift gives the same questions back.
+std::string write_gift(const std::vector<Question>& questions, std::string_view title);
 // A gettext PO file of interface strings.
 Parsed<Translations> parse_po(std::string_view text, std::string_view path);
 

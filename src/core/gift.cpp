@@ -396,7 +396,7 @@ class GiftParser {
                       text::quote(raw().substr(at)));
         return false;
       }
-      written_name = std::string(text::trim(slice(at + 2, close)));
+      written_name = clean(slice(at + 2, close));
       body = close + 2;
     }
     // The id progress is kept under: Moodle's [id:] marker, else the name when it is already an id
