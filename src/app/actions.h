@@ -86,6 +86,7 @@ struct FacilitatorCheckCodes {
 };
 struct FacilitatorImportFiles {};                    // asks for result files (purpose "import-results")
 struct FacilitatorDownloadCsv {};                    // the open course's class report
+struct FacilitatorDownloadGift {};                   // every question of the open course, as GIFT for Moodle
 struct FacilitatorClearResults {};                   // after the screen asked to confirm
 struct PrintPaperTest {
   std::string course;
@@ -125,7 +126,7 @@ using Action = std::variant<
     CreateProfile, SignIn, ContinueAsGuest, SignOut, RemoveMyData, ExportProgress, ImportProgress,
     SetIdleSignOut, DismissNotice,
     StartQuiz, AnswerChosen, CheckAnswer, SubmitQuiz, PrintCertificate, DownloadCertificate, DownloadResultFile,
-    FacilitatorChooseCourse, FacilitatorCheckCodes, FacilitatorImportFiles, FacilitatorDownloadCsv,
+    FacilitatorChooseCourse, FacilitatorCheckCodes, FacilitatorImportFiles, FacilitatorDownloadCsv, FacilitatorDownloadGift,
     FacilitatorClearResults, PrintPaperTest, PaperAddRow, PaperEditLabel, PaperEditCell, PaperRemoveRow,
     PlanCreate, PlanSave, PlanDelete, PlanPrint, SetFullscreen>;
 

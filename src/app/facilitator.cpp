@@ -202,6 +202,15 @@ bool apply(AppState& app, Platform& platform, const FacilitatorDownloadCsv&) {
   return false;
 }
 
+bool apply(AppState& app, Platform& platform, const FacilitatorDownloadGift&) {
+  if (const Course* course = open_course(app)) {
+    const std::string& language = course->language.empty() ? app.language : course->language;
+    platform.download_file("siaga-questions-" + course->id + "-" + language + ".gift", "text/plain",
+                           course_to_gift(*course));
+  }
+  return false;
+}
+
 bool apply(AppState& app, Platform& platform, const FacilitatorClearResults&) {
   auto& f = app.facilitator;
   if (f.course.empty()) return false;

@@ -43,6 +43,7 @@ bool apply(AppState& app, Platform& platform, const FacilitatorChooseCourse& act
 bool apply(AppState& app, Platform& platform, const FacilitatorCheckCodes& action);
 bool apply(AppState& app, Platform& platform, const FacilitatorImportFiles& action);
 bool apply(AppState& app, Platform& platform, const FacilitatorDownloadCsv& action);
+bool apply(AppState& app, Platform& platform, const FacilitatorDownloadGift& action);
 bool apply(AppState& app, Platform& platform, const FacilitatorClearResults& action);
 bool apply(AppState& app, Platform& platform, const PrintPaperTest& action);
 bool apply(AppState& app, Platform& platform, const PaperAddRow& action);

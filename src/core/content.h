@@ -232,6 +232,9 @@ Parsed<std::vector<Question>> parse_gift(std::string_view text, std::string_view
 // character escaped, Moodle's // [id:] and [tag:] comments where the id or tags need them. Parsing the
 // result with parse_gift gives the same questions back.
 std::string write_gift(const std::vector<Question>& questions, std::string_view title);
+// Every quiz of a course as one GIFT file, each module a Moodle category under the course's title
+// ($CATEGORY lines, which parse_gift skips).
+std::string course_to_gift(const Course& course);
 // A gettext PO file of interface strings.
 Parsed<Translations> parse_po(std::string_view text, std::string_view path);
 

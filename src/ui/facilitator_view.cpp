@@ -321,6 +321,8 @@ void paper_tests(const View& v, const Course& course) {
   if (button(v.tf("paper.print_key", {test})))
     v.act(PrintPaperTest{course.id, kind, true});
   muted(v.t("paper.print_note"));
+  if (button(v.t("facilitator.download_gift"))) v.act(FacilitatorDownloadGift{});
+  muted(v.t("facilitator.download_gift_note"));
 
   heading(v.tf("paper.grid_heading", {test}), 4, v.ui.fonts.bold);
   text_wrapped(v.t("paper.grid_help"));

@@ -5,8 +5,11 @@
 // Every expected figure is derived from the answers chosen below, not copied from the app.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { clickWidget, createLearner, findByRole, launch, mirror, screenshot, serve, settle, typeInto,
+import { join } from 'node:path';
+import { ROOT, clickWidget, createLearner, findByRole, launch, mirror, screenshot, serve, settle, typeInto,
          waitForPortal } from './lib.mjs';
 
 let served;
@@ -232,5 +235,32 @@ test('the certificate check says in plain words whether a reference code matches
     await typeInto(f.page, 'Reference code', 'X');  // one character too many
     await alert('This is not a valid certificate reference: probably a typo. Check each character.');
     assert.deepEqual(f.problems, []);
+  } finally { await f.close(); }
+});
+
+// Moodle: the facilitator downloads every question of a course as GIFT; the file is read back by the
+// content checker (the same parser as the portal) with no error and every question of the course.
+test('the course questions download as a GIFT file that reads back whole, one Moodle category per module', async () => {
+  const folder = join(ROOT, 'content/en/micic');
+  let expected = 0, quizzes = 0;
+  for (const name of readdirSync(folder).filter((n) => /^\d\d-.*\.md$/.test(n))) {
+    const text = readFileSync(join(folder, name), 'utf8');
+    expected += (text.match(/^::[a-z0-9-]+::/gm) || []).length;
+    quizzes += (text.match(/^```quiz/gm) || []).length;
+  }
+  const f = await launch();
+  try {
+    await f.page.goto(served.url + '#/facilitator');
+    await waitForPortal(f.page);
+    await clickWidget(f.page, 'radio', 'Protecting migrants in countries in crisis');
+    const [download] = await Promise.all([f.page.waitForEvent('download'),
+                                          clickWidget(f.page, 'button', "Download the course's questions as GIFT (for Moodle)")]);
+    assert.equal(download.suggestedFilename(), 'siaga-questions-micic-en.gift');
+    const file = await download.path();
+    const gift = await readFile(file, 'utf8');
+    assert.equal((gift.match(/^\$CATEGORY: \$course\$\/top\/Siaga: Protecting migrants/gm) || []).length, quizzes,
+      'each quiz under its module\'s category');
+    const lint = execFileSync(join(ROOT, 'build/native/siaga-lint'), [file], { encoding: 'utf8' });
+    assert.match(lint, new RegExp(`: ${expected} question\\(s\\): 0 error\\(s\\), 0 warning\\(s\\)`));
   } finally { await f.close(); }
 });

@@ -182,3 +182,26 @@ TEST_CASE("the CSV download is the open course's report, and a participant's res
   CHECK(app.facilitator.records.empty());
   CHECK(platform.stored.at(storage_key::facilitator_results("alpha")).empty());
 }
+
+TEST_CASE("the GIFT download holds every question of the open course, one Moodle category per module") {
+  test::MemoryPlatform platform;
+  AppState app = workshop_app();
+  for (Quiz& quiz : app.catalog.languages[0].courses[0].modules[0].quizzes)  // real questions, 4 per test
+    quiz.questions = parse_gift("::" + quiz.id + "-1:: A? {T}\n\n::" + quiz.id + "-2:: B? {=x ~y}\n\n::" + quiz.id +
+                                    "-3:: C? {#3}\n\n::" + quiz.id + "-4:: D? {=a -> 1 =b -> 2}",
+                                "t.gift", 1).value;
+  apply_action(app, platform, choose("alpha"));
+  apply_action(app, platform, FacilitatorDownloadGift{});
+  REQUIRE(platform.downloads.size() == 1);
+  const auto& file = platform.downloads[0];
+  CHECK(file.name == "siaga-questions-alpha-en.gift");
+  CHECK(file.mime == "text/plain");
+  CHECK(file.bytes.find("$CATEGORY: $course$/top/") != std::string::npos);
+  size_t expected = 0;
+  for (const Module& module : app.catalog.languages[0].courses[0].modules)
+    for (const Quiz& quiz : module.quizzes) expected += quiz.questions.size();
+  const auto back = parse_gift(file.bytes, "download.gift", 1);
+  CHECK(back.diagnostics.empty());
+  CHECK(back.value.size() == expected);
+  CHECK(expected == 8);
+}

@@ -128,3 +128,27 @@ TEST_CASE("every question of the real courses, in every language, survives its G
   MESSAGE("questions exported and read back: " << questions);
   CHECK(questions >= 454);
 }
+
+TEST_CASE("a course exports as one file, each module a Moodle category, and reads back whole") {
+  const Catalog catalog = real_catalog();
+  if (catalog.languages.empty()) return;
+  for (const auto& language : catalog.languages)
+    for (const Course& course : language.courses) {
+      INFO(language.tag << " " << course.id);
+      const std::string file = course_to_gift(course);
+      size_t expected = 0, categories = 0;
+      for (const Module& module : course.modules)
+        for (const Quiz& quiz : module.quizzes) {
+          expected += quiz.questions.size();
+          categories += quiz.questions.empty() ? 0 : 1;
+        }
+      size_t found = 0;
+      for (size_t at = file.find("$CATEGORY: $course$/top/"); at != std::string::npos;
+           at = file.find("$CATEGORY: $course$/top/", at + 1))
+        ++found;
+      CHECK(found == categories);
+      const auto back = parse_gift(file, "course.gift", 1);
+      CHECK(back.diagnostics.empty());
+      CHECK(back.value.size() == expected);
+    }
+}
