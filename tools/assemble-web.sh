@@ -25,7 +25,7 @@ done
 
 # Content packs, one per language. siaga-pack runs the author checks first and refuses broken content.
 if [[ -n "$pack_tool" ]]; then
-  rm -f "$dist"/content-*.pack
+  rm -f "$dist"/content-*.pack "$dist"/course-*.pack
   "$pack_tool" "$root/content" "$dist"
 fi
 
@@ -41,7 +41,7 @@ cp "$root/web/siaga.css" "$root/web/scorm.js" "$root/web/siaga.webmanifest" "$di
 [[ -f "$dist/icon-512.png" && "$dist/icon-512.png" -nt "$root/tools/make-icons.py" ]] || python3 "$root/tools/make-icons.py" "$dist"
 
 # The page carries the raw size of each file it loads, so the progress bar shows bytes of a known total.
-files_json=$(cd "$dist" && for f in siaga.wasm siaga.js NotoSans-*.ttf content-*.pack languages.json; do
+files_json=$(cd "$dist" && for f in siaga.wasm siaga.js NotoSans-*.ttf content-*.pack course-*.pack languages.json; do
   [[ -f "$f" ]] && printf '"%s":%s,' "$f" "$(stat -c %s "$f")"; done)
 files_json="{${files_json%,}}"
 sed "s|@FILES@|$files_json|" "$root/web/index.html" > "$dist/index.html"

@@ -26,7 +26,7 @@ export function startServer(root, port = 0, { log = false } = {}) {
       if (path.endsWith('/')) path += 'index.html';
       const file = join(root, path);
       if (file !== root && !file.startsWith(root + sep)) { res.writeHead(403).end(); return; }
-      await stat(file);
+      const info = await stat(file);
       const accept = String(req.headers['accept-encoding'] || '');
       let body = null, encoding = null;
       for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
@@ -34,7 +34,16 @@ export function startServer(root, port = 0, { log = false } = {}) {
         try { body = await readFile(file + ext); encoding = enc; break; } catch { /* no such copy */ }
       }
       if (!body) body = await readFile(file);
+      // A validator, so a revalidating fetch (the service worker's install, see web/sw.js) of a file
+      // the page already has costs a 304 and no body.
+      const etag = `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}-${encoding || 'id'}"`;
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, { 'ETag': etag, 'Cache-Control': 'no-cache', 'Vary': 'Accept-Encoding' }).end();
+        if (log) console.log(`${req.method} ${url.pathname} 304`);
+        return;
+      }
       const headers = {
+        'ETag': etag,
         'Content-Type': TYPES[extname(file)] || 'application/octet-stream',
         'Content-Length': body.length,
         'Cache-Control': 'no-cache',

@@ -31,6 +31,12 @@ mergeInto(LibraryManager.library, {
     return ptr;
   },
   siaga_js_request_asset: function (name) { SiagaBridge.requestAsset(UTF8ToString(name)); },
+  // Bytes received and expected (0 = unknown) of a requested file, as two doubles at out.
+  siaga_js_asset_progress: function (name, out) {
+    const progress = SiagaBridge.assetProgress(UTF8ToString(name));
+    HEAPF64[out >> 3] = progress[0];
+    HEAPF64[(out >> 3) + 1] = progress[1];
+  },
   siaga_js_asset_error__deps: ['$siagaNewString'],
   siaga_js_asset_error: function (name) { return siagaNewString(SiagaBridge.assetError(UTF8ToString(name))); },
   siaga_js_publish_tree: function (json) { SiagaBridge.publishTree(UTF8ToString(json)); },

@@ -33,6 +33,7 @@ struct OpenExternal { std::string url; };            // a link out of the portal
 struct SectionReached { Route route; };              // the section on screen (course, module, section)
 struct SetTextSize { int step = 0; };                // 0..kTextSizeCount-1
 struct SetTheme { std::string theme; };              // "light", "dark" or "contrast"
+struct RetryCourseDownload { std::string course; };  // its lessons' pack failed: ask for it again
 
 // [SECTION] Learners on this device and their data (learner.cpp) -----------------------------------------
 
@@ -122,7 +123,7 @@ struct PlanPrint { std::string plan_id; };           // downloads the printable 
 struct SetFullscreen { bool on = false; };           // must follow a click or key press
 
 using Action = std::variant<
-    SetLanguage, Navigate, OpenExternal, SectionReached, SetTextSize, SetTheme,
+    SetLanguage, Navigate, OpenExternal, SectionReached, SetTextSize, SetTheme, RetryCourseDownload,
     CreateProfile, SignIn, ContinueAsGuest, SignOut, RemoveMyData, ExportProgress, ImportProgress,
     SetIdleSignOut, DismissNotice,
     StartQuiz, AnswerChosen, CheckAnswer, SubmitQuiz, PrintCertificate, DownloadCertificate, DownloadResultFile,

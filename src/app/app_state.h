@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "core/result_code.h"
 #include "core/route.h"
 #include "core/settings.h"
+#include "platform/platform.h"
 
 namespace siaga {
 
@@ -28,6 +30,14 @@ struct AppState {
   std::string language = "en";      // active interface + content language
   std::string pending_language;     // requested, its content pack still downloading
   std::string language_error;       // the pack of pending_language failed to load
+  // The lessons of a course come in its own pack (course-<lang>-<course>.pack, app/course_packs.h)
+  // when a screen first needs them; until then the course is its index (Course::text_loaded false).
+  struct CoursePacks {
+    std::set<std::string> requested;                 // asked for, not yet arrived
+    std::map<std::string, std::string> errors;       // pack name -> why it could not be loaded
+    std::map<std::string, Platform::AssetProgress> progress;  // of the requested ones, as last seen
+  };
+  CoursePacks course_packs;
   Route route;
   Settings settings;
   // The device's storage as the device store (app/device_store.h) found it.

@@ -2,6 +2,7 @@
 
 #include <variant>
 
+#include "app/course_packs.h"
 #include "app/device_store.h"
 #include "app/handlers.h"
 #include "app/learner.h"
@@ -152,16 +153,19 @@ bool start_app(AppState& app, Platform& platform) {
     start_learners(app, platform);
   }
   DeviceStore(app, platform).load_plans();
+  load_course_text(app, platform);
   return app.pending_language.empty();
 }
 
 bool apply_action(AppState& app, Platform& platform, const Action& action) {
-  return std::visit(
+  const bool changed = std::visit(
       [&]<class A>(const A& typed) {
         static_assert(HasHandler<A>, "an Action type needs `bool apply(AppState&, Platform&, const A&)` in app/handlers.h");
         return apply(app, platform, typed);
       },
       action);
+  // A screen that now needs a course's lessons asks for them at once (app/course_packs.h).
+  return load_course_text(app, platform) || changed;
 }
 
 // [SECTION] Shell actions: language, navigation, device settings ---------------------------------------
@@ -225,6 +229,7 @@ bool poll_app(AppState& app, Platform& platform) {
     app.route = from_address;
     changed = true;
   }
+  if (load_course_text(app, platform)) changed = true;
   return changed;
 }
 

@@ -50,10 +50,13 @@ const CourseTests* tests_of(const std::vector<CourseTests>& known, std::string_v
   return nullptr;
 }
 
+// The open course once its lessons are in (app/course_packs.h): paper tests, the answer grid, the
+// CSV and the GIFT file need its questions and right answers, which the course's index lacks.
 const Course* open_course(const AppState& app) {
   const Language* language = app.catalog.find_language(app.language);
   if (!language) language = app.catalog.find_language("en");
-  return language ? find_course(*language, app.facilitator.course) : nullptr;
+  const Course* course = language ? find_course(*language, app.facilitator.course) : nullptr;
+  return course && course->text_loaded ? course : nullptr;
 }
 
 void save_results(AppState& app, Platform& platform) { DeviceStore(app, platform).save_results(); }

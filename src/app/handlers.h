@@ -17,6 +17,8 @@ bool apply(AppState& app, Platform& platform, const OpenExternal& action);
 bool apply(AppState& app, Platform& platform, const SectionReached& action);
 bool apply(AppState& app, Platform& platform, const SetTextSize& action);
 bool apply(AppState& app, Platform& platform, const SetTheme& action);
+// course_packs.cpp: a course's lessons, downloaded when first needed
+bool apply(AppState& app, Platform& platform, const RetryCourseDownload& action);
 
 // learner.cpp: learners on this device and their data
 bool apply(AppState& app, Platform& platform, const CreateProfile& action);

@@ -3,7 +3,8 @@
 //
 // build_catalog files each file by its place in content/<lang>/<course>/: course.md, NN-name.md
 // modules (NN gives the order) and content/<lang>/ui.po; SOURCES.md (the course's list of sources,
-// for authors) is skipped. A module with errors stays in the catalog as
+// for authors) is skipped. A course folder with index.json and no module files (a language pack, see
+// content.h [SECTION] Course index) gets its modules from the index, without their text. A module with errors stays in the catalog as
 // unavailable, so the reader can list it and say why.
 //
 // check_catalog compares every language with "en", the reference: the same modules, section ids,
@@ -59,6 +60,7 @@ std::optional<int> module_number(std::string_view name) {
 struct CourseDraft {
   std::optional<Course> course;
   std::vector<Module> modules;
+  const SourceFile* index = nullptr;  // index.json: used only when there are no module files
 };
 
 struct LanguageDraft {
@@ -461,6 +463,8 @@ Parsed<Catalog> build_catalog(const std::vector<SourceFile>& files) {
       languages[std::string(parts[1])].ui = std::move(ui.value);
     } else if (in_tree && parts.size() == 4 && is_course_sources_file(parts[3])) {
       continue;  // the authors' list of sources: not a module, never shown to learners
+    } else if (in_tree && parts.size() == 4 && parts[3] == kCourseIndexFile) {
+      languages[std::string(parts[1])].courses[std::string(parts[2])].index = file;
     } else if (in_tree && parts.size() == 4 && parts[3].ends_with(".md") && parts[3].size() > 3) {
       if (!text::is_valid_id(parts[2])) {
         diagnostics.push_back(text::error_at(file->path, 0, 0,
@@ -473,7 +477,7 @@ Parsed<Catalog> build_catalog(const std::vector<SourceFile>& files) {
     } else {
       diagnostics.push_back(text::warning_at(file->path, 0, 0,
                                              "not a content file (content/<language>/ui.po, "
-                                             "content/<language>/<course>/course.md, NN-name.md or SOURCES.md); "
+                                             "content/<language>/<course>/course.md, NN-name.md, SOURCES.md or index.json); "
                                              "it is ignored"));
     }
   }
@@ -491,6 +495,11 @@ Parsed<Catalog> build_catalog(const std::vector<SourceFile>& files) {
       Course course = std::move(*course_draft.course);
       course.language = tag;
       course.modules = std::move(course_draft.modules);
+      if (course.modules.empty() && course_draft.index) {  // a language pack: the course without its lessons
+        const std::vector<Diagnostic> problems =
+            read_course_index(course_draft.index->bytes, course_draft.index->path, course);
+        diagnostics.insert(diagnostics.end(), problems.begin(), problems.end());
+      }
       std::stable_sort(course.modules.begin(), course.modules.end(), [](const Module& a, const Module& b) {
         return a.order != b.order ? a.order < b.order : a.path < b.path;
       });

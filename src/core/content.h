@@ -178,6 +178,10 @@ struct Course {
   std::vector<Module> modules;     // sorted by Module::order
   std::string path;                // course.md
   std::string language;            // the language its text is in (its folder's; see add_fallback_courses)
+  // false: built from the course's index (see [SECTION] Course index) -- ids, titles, minutes,
+  // sections and quiz/question ids, but no lesson blocks and no question text. The lessons arrive in
+  // the course's own pack when the learner opens it.
+  bool text_loaded = true;
 };
 
 // Interface strings of one language, from content/<lang>/ui.po. Keys are the PO msgctxt; the English
@@ -263,5 +267,19 @@ std::vector<Span> parse_inline(std::string_view markdown);
 // Format: "SIAGA-PACK 1\n", then per file "<path>\n<byte length>\n<bytes>\n".
 std::string write_pack(const std::vector<SourceFile>& files);
 Parsed<std::vector<SourceFile>> read_pack(std::string_view bytes, std::string_view pack_name);
+
+// [SECTION] Course index ------------------------------------------------------------------------------
+
+// A course without its lesson text (course_index.cpp): what the catalog, the course page, progress,
+// Continue, certificate status and facilitator reports need -- module ids, titles, summaries,
+// minutes and tags, section ids and titles, quizzes with their settings and question ids. siaga-pack
+// puts it in the language's pack as content/<lang>/<course>/index.json next to course.md, and
+// build_catalog reads it where the course folder has no module files, so the first screen neither
+// downloads nor parses a lesson. The lessons come in the course's own pack when it is opened.
+inline constexpr std::string_view kCourseIndexFile = "index.json";
+std::string write_course_index(const Course& course);
+// Replaces course.modules with the index's modules and sets text_loaded = false. On any problem the
+// course is left as it was and the one diagnostic says what is wrong.
+std::vector<Diagnostic> read_course_index(std::string_view text, std::string_view path, Course& course);
 
 }  // namespace siaga

@@ -32,6 +32,12 @@ class Platform {
   virtual std::optional<std::string> take_asset(std::string_view name) = 0;
   virtual void request_asset(std::string_view name) = 0;
   virtual std::string asset_error(std::string_view name) = 0;  // "" unless fetching it failed
+  // How much of a requested file has arrived, for a progress bar (total 0 = not known).
+  struct AssetProgress {
+    int64_t received = 0;
+    int64_t total = 0;
+  };
+  virtual AssetProgress asset_progress(std::string_view) { return {}; }
 
   virtual void publish_semantic_tree(std::string_view json) = 0;
   virtual void set_document_language(std::string_view tag) = 0;

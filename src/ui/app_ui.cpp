@@ -233,7 +233,8 @@ void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput&
         if (course) draw_course(s, *course); else draw_not_found(s);
         break;
       case siaga::Screen::Module:
-        if (course && module && module->available) draw_module(s, *course, *module);
+        if (course && !course->text_loaded) draw_course_waiting(s, *course);
+        else if (course && module && module->available) draw_module(s, *course, *module);
         else if (course) draw_course(s, *course);
         else draw_not_found(s);
         break;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string>
 
+#include "app/course_packs.h"
 #include "imgui.h"
 #include "ui/lesson_view.h"
 #include "ui/theme.h"
@@ -16,6 +17,28 @@ int course_minutes(const Course& course) {
   int total = 0;
   for (const Module& module : course.modules) total += module.minutes;
   return total;
+}
+
+void draw_course_text_pending(const View& v, const Course& course) {
+  const CourseTextStatus status = course_text_status(v.app, course);
+  if (status.state == CourseTextStatus::State::Loaded) return;
+  if (status.state == CourseTextStatus::State::Failed) {
+    notice(v.t("course.lessons_failed"), theme().warning);
+    if (!status.error.empty()) muted(status.error);
+    if (button(v.t("course.lessons_retry"), true)) v.act(RetryCourseDownload{course.id});
+    return;
+  }
+  text_wrapped(v.t("course.lessons_downloading"));
+  if (status.total <= 0) return;
+  const auto kb = [](int64_t bytes) { return std::to_string((bytes + 1023) / 1024); };
+  progress(static_cast<float>(static_cast<double>(status.received) / static_cast<double>(status.total)),
+           v.tf("course.lessons_progress", {kb(status.received), kb(status.total)}));
+}
+
+void draw_course_waiting(const View& v, const Course& course) {
+  if (link(v.t("nav.back_to_course"))) v.navigate(Route{.screen = Screen::Course, .course = course.id});
+  heading(course.title, 2, v.ui.fonts.h2);
+  draw_course_text_pending(v, course);
 }
 
 void draw_course(const View& s, const Course& course) {
@@ -43,6 +66,7 @@ void draw_course(const View& s, const Course& course) {
   } else {
     text_wrapped(s.t("progress.guest"));
   }
+  draw_course_text_pending(s, course);
   ImGui::Spacing();
 
   // The introduction's "##" headings sit under the course title (h2), so they are h3.

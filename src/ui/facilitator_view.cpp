@@ -502,6 +502,10 @@ void knowledge_check(const View& v, const Language& language) {
   if (!course) return;
   codes_input(v, course->id);
   ImGui::Spacing();
+  if (!course->text_loaded) {  // paper tests and the report need the questions' right answers
+    draw_course_text_pending(v, *course);
+    return;
+  }
   paper_tests(v, *course);
   ImGui::Spacing();
   class_report(v, *course);

@@ -564,7 +564,8 @@ void draw_projector(const View& v) {
   if (module && v.app.route.screen == Screen::GroupQuiz)
     for (const Quiz& q : module->quizzes)
       if (q.id == v.app.route.section && q.kind == QuizKind::Module) quiz = &q;
-  if (!module || !module->available) draw_missing(v);
+  if (course && !course->text_loaded) draw_course_waiting(v, *course);
+  else if (!module || !module->available) draw_missing(v);
   else if (v.app.route.screen == Screen::Present) draw_slides(v, *course, *module);
   else if (quiz) draw_group_quiz(v, *course, *module, *quiz);
   else draw_missing(v);

@@ -33,6 +33,11 @@ void draw_course(const View& v, const Course& course);                          
 void draw_module(const View& v, const Course& course, const Module& module);    // reader_view.cpp
 void draw_not_found(const View& v);                                             // reader_view.cpp
 int course_minutes(const Course& course);                                       // course_view.cpp
+// A course whose lessons are not on the device yet (app/course_packs.h): a progress bar while they
+// download, or what to do when they cannot be fetched, with "Try again". Nothing once they are in.
+void draw_course_text_pending(const View& v, const Course& course);             // course_view.cpp
+// The whole screen for a lesson, quiz or projector view whose course is still arriving.
+void draw_course_waiting(const View& v, const Course& course);                  // course_view.cpp
 void draw_learners(const View& v);
 void draw_settings(const View& v);
 void draw_facilitator(const View& v);  // facilitator_view.cpp

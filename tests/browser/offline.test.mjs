@@ -7,7 +7,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../tools/serve.mjs';
-import { DIST, clickWidget, createLearner, findByRole, launch, mirror, screenshot, waitForPortal } from './lib.mjs';
+import { DIST, clickWidget, createLearner, findAlert, findByRole, launch, mirror, screenshot, waitForPortal } from './lib.mjs';
 
 let copy, server, url;
 before(async () => {
@@ -32,6 +32,12 @@ test('after one visit the portal opens, teaches and saves with the network off',
     await b.page.goto(url);
     await waitForPortal(b.page);
     await createLearner(b.page, 'Hasan');
+    // The course's lessons come when it is first opened, online (a course never opened offline is
+    // the next test's).
+    await b.page.evaluate((hash) => { location.hash = hash; }, '#/course/refugee-orientation/module/who-is-iom');
+    await findByRole(b.page, 'progressbar', 'Progress through this module');
+    await b.page.evaluate((hash) => { location.hash = hash; }, QUIZ);
+    await findByRole(b.page, 'button', 'Start the quiz');
     await controlled(b.page);
     await b.context.setOffline(true);
     await b.page.reload();
@@ -47,6 +53,60 @@ test('after one visit the portal opens, teaches and saves with the network off',
     await waitForPortal(b.page);
     const radio = await findByRole(b.page, 'radio', RIGHT_1);
     assert.equal(await radio.getAttribute('aria-checked'), 'true', 'the answer given offline is still there');
+  } finally { await b.close(); }
+});
+
+test('the catalog needs no lessons; a course downloads once when opened and then works offline; one never opened says so', async () => {
+  const b = await launch();
+  try {
+    const packs = [];  // every course pack the page asked for (served by the network or the service worker)
+    b.page.on('request', (r) => {
+      const name = new URL(r.url()).pathname.split('/').pop();
+      if (/^course-.*\.pack$/.test(name)) packs.push(name);
+    });
+    await b.page.goto(url);
+    await waitForPortal(b.page);
+    await createLearner(b.page, 'Dewi');
+    await findByRole(b.page, 'button', 'Open course: Countering trafficking in persons — the 3P approach');
+    await b.page.waitForTimeout(500);
+    assert.deepEqual(packs, [], 'the catalog was shown without any course\'s lessons');
+
+    await b.page.evaluate((hash) => { location.hash = hash; }, QUIZ);
+    await clickWidget(b.page, 'button', 'Start the quiz');
+    await clickWidget(b.page, 'radio', RIGHT_1);
+    await mirror(b.page).locator('[role=radio][aria-checked=true]').filter({ hasText: RIGHT_1 }).first()
+      .waitFor({ state: 'attached' });
+    assert.deepEqual(packs, ['course-en-micic.pack'], 'opening the course fetched its lessons once');
+    await b.page.evaluate((hash) => { location.hash = hash; }, '#/course/micic/module/principles');
+    await findByRole(b.page, 'progressbar', 'Progress through this module');
+    assert.deepEqual(packs, ['course-en-micic.pack'], 'another module of the same course needs nothing more');
+    await controlled(b.page);
+
+    // A new visit: progress of a course whose lessons are not loaded shows on the catalog and in My progress.
+    await b.page.evaluate(() => { location.hash = '#/'; });
+    packs.length = 0;
+    await b.page.reload();
+    await waitForPortal(b.page);
+    const bar = await findByRole(b.page, 'progressbar', 'Progress: Protecting migrants in countries in crisis');
+    assert.ok(Number(await bar.getAttribute('aria-valuenow')) > 0, 'the catalog shows MICIC under way');
+    await findByRole(b.page, 'button', 'Continue: Protecting migrants in countries in crisis');
+    await b.page.evaluate(() => { location.hash = '#/progress'; });
+    await mirror(b.page).getByText(/Migrants in crises and the MICIC Initiative/).first().waitFor({ state: 'attached' });
+    assert.deepEqual(packs, [], 'no lessons were needed for the catalog or My progress');
+    await screenshot(b.page, 'offline-progress-without-lessons');
+
+    await b.context.setOffline(true);
+    await b.page.evaluate((hash) => { location.hash = hash; }, QUIZ);
+    const radio = await findByRole(b.page, 'radio', RIGHT_1);
+    assert.equal(await radio.getAttribute('aria-checked'), 'true', 'the opened course works offline, answer kept');
+    await b.page.evaluate(() => { location.hash = '#/course/counter-trafficking/module/definition'; });
+    await findAlert(b.page, /lessons are not on this device yet/);
+    await findByRole(b.page, 'button', 'Try again');
+    await screenshot(b.page, 'offline-course-never-opened');
+    await b.context.setOffline(false);
+    await clickWidget(b.page, 'button', 'Try again');
+    await findByRole(b.page, 'progressbar', 'Progress through this module');
+    assert.equal(packs.filter((p) => p === 'course-en-counter-trafficking.pack').length, 2, 'one failed try, one that came');
   } finally { await b.close(); }
 });
 

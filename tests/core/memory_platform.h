@@ -19,6 +19,7 @@ class MemoryPlatform final : public Platform {
   std::map<std::string, std::string, std::less<>> assets;        // ready to be taken
   std::map<std::string, std::string, std::less<>> asset_errors;  // fetch failures
   std::vector<std::string> requested;
+  std::map<std::string, AssetProgress, std::less<>> progress;  // of requested files, as the page would report
   std::vector<std::string> languages = {"en-US"};
   std::string hash;
   std::string document_language;
@@ -68,6 +69,10 @@ class MemoryPlatform final : public Platform {
     return bytes;
   }
   void request_asset(std::string_view name) override { requested.emplace_back(name); }
+  AssetProgress asset_progress(std::string_view name) override {
+    auto it = progress.find(name);
+    return it == progress.end() ? AssetProgress{} : it->second;
+  }
   std::string asset_error(std::string_view name) override {
     auto it = asset_errors.find(name);
     return it == asset_errors.end() ? "" : it->second;

@@ -8,6 +8,9 @@
 (function (bridge) {
   const assets = new Map();       // name -> Uint8Array, handed to C++ once
   const assetErrors = new Map();  // name -> message
+  const progress = new Map();     // name -> bytes received so far, while C++'s request is under way
+  let lastProgressWake = 0;
+  let sizes = null;               // raw size of each file, written into the page by the build
 
   Object.assign(bridge, {
     addAsset(name, bytes) { assets.set(name, bytes); },
@@ -39,11 +42,24 @@
     },
     requestAsset(name) {
       assetErrors.delete(name);
-      bridge.fetchCounting(name, (got) => { if (bridge.startupProgress) bridge.startupProgress(name, got); })
-        .then((bytes) => { assets.set(name, bytes); bridge.wake(); },
-              (error) => { assetErrors.set(name, error.message); bridge.wake(); });
+      progress.set(name, 0);
+      bridge.fetchCounting(name, (got) => {
+        if (bridge.startupProgress) bridge.startupProgress(name, got);
+        progress.set(name, got);
+        // A progress bar on the canvas needs a frame: at most ten a second while bytes arrive.
+        const now = performance.now();
+        if (now - lastProgressWake > 100) { lastProgressWake = now; bridge.wake(); }
+      })
+        .then((bytes) => { progress.delete(name); assets.set(name, bytes); bridge.wake(); },
+              (error) => { progress.delete(name); assetErrors.set(name, error.message); bridge.wake(); });
     },
     assetError(name) { return assetErrors.get(name) || null; },
+    // [received, expected] bytes of a file being fetched; expected is the raw size the build
+    // recorded in the page (0 when unknown).
+    assetProgress(name) {
+      if (!sizes) sizes = JSON.parse(document.body.dataset.files || '{}');
+      return [progress.get(name) || 0, sizes[name] || 0];
+    },
     // The file names C++ stored at its last start, or [] (first visit, no storage, unreadable record).
     prefetchHint() {
       try {

@@ -21,6 +21,7 @@ int siaga_js_storage_available();
 char* siaga_js_languages();
 unsigned char* siaga_js_take_asset(const char* name, int* length);
 void siaga_js_request_asset(const char* name);
+void siaga_js_asset_progress(const char* name, double* out);
 char* siaga_js_asset_error(const char* name);
 void siaga_js_publish_tree(const char* json);
 void siaga_js_set_document_language(const char* tag);
@@ -94,6 +95,12 @@ std::optional<std::string> WebPlatform::take_asset(std::string_view name) {
 }
 
 void WebPlatform::request_asset(std::string_view name) { siaga_js_request_asset(std::string(name).c_str()); }
+
+Platform::AssetProgress WebPlatform::asset_progress(std::string_view name) {
+  double out[2] = {0, 0};
+  siaga_js_asset_progress(std::string(name).c_str(), out);
+  return AssetProgress{static_cast<int64_t>(out[0]), static_cast<int64_t>(out[1])};
+}
 
 std::string WebPlatform::asset_error(std::string_view name) {
   return adopt(siaga_js_asset_error(std::string(name).c_str())).value_or("");

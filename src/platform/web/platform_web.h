@@ -14,6 +14,7 @@ class WebPlatform final : public Platform {
   std::optional<std::string> take_asset(std::string_view name) override;
   void request_asset(std::string_view name) override;
   std::string asset_error(std::string_view name) override;
+  AssetProgress asset_progress(std::string_view name) override;
   void publish_semantic_tree(std::string_view json) override;
   void set_document_language(std::string_view tag) override;
   void set_page_text(std::string_view update_ready, std::string_view reload) override;
