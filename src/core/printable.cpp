@@ -143,9 +143,10 @@ std::string question_html(std::string_view course_id, const Quiz& quiz, const Qu
       break;
     case QuestionType::Matching:
       out += "<p class=\"hint\">" + escape_html(text("print.match_hint")) + "</p>\n<table class=\"match\"><tr><td>\n";
-      for (size_t i = 0; i < question.pairs.size(); ++i)
-        out += "<p>" + std::to_string(i + 1) + ". " + inline_html(question.pairs[i].left) +
-               " <span class=\"line\"></span></p>\n";
+      for (size_t i = 0, item = 0; i < question.pairs.size(); ++i)
+        if (!question.pairs[i].is_distractor())
+          out += "<p>" + std::to_string(++item) + ". " + inline_html(question.pairs[i].left) +
+                 " <span class=\"line\"></span></p>\n";
       out += "</td><td>\n";
       for (size_t p = 0; p < order.size(); ++p) {
         const int index = order[p];
@@ -158,6 +159,11 @@ std::string question_html(std::string_view course_id, const Quiz& quiz, const Qu
     case QuestionType::ShortAnswer:
     case QuestionType::Numeric:
       out += "<p class=\"opts\">" + escape_html(text("print.answer_line")) + "<span class=\"line\"></span></p>\n";
+      break;
+    case QuestionType::Essay:  // a prompt for discussion: room to note thoughts, never marked
+      out += "<p class=\"hint\">" + escape_html(text("quiz.essay_note")) + "</p>\n";
+      break;
+    case QuestionType::Description:
       break;
   }
   return out + "</section>\n";
@@ -229,11 +235,13 @@ KeyEntry key_entry(std::string_view course_id, const Quiz& quiz, const Question&
       entry.typed = escape_html(text(question.truth ? "print.type_true" : "print.type_false"));
       break;
     case QuestionType::Matching:
-      for (size_t i = 0; i < question.pairs.size(); ++i) {
+      for (size_t i = 0, item = 0; i < question.pairs.size(); ++i) {
+        if (question.pairs[i].is_distractor()) continue;
         const std::string letter = letter_of(static_cast<int>(i));
         entry.typed += letter;
-        entry.shown += (i ? "<br>" : "") + std::to_string(i + 1) + " \u2192 " + letter + ". " +
+        entry.shown += (item ? "<br>" : "") + std::to_string(item + 1) + " \u2192 " + letter + ". " +
                        inline_html(question.pairs[i].right);
+        ++item;
       }
       break;
     case QuestionType::Numeric:
@@ -250,6 +258,9 @@ KeyEntry key_entry(std::string_view course_id, const Quiz& quiz, const Question&
       }
       entry.typed = entry.shown;
       break;
+    case QuestionType::Description:
+    case QuestionType::Essay:
+      break;  // not marked: the key leaves it empty
   }
   return entry;
 }
