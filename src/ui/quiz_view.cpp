@@ -288,12 +288,20 @@ void draw_result(const View& v, const Course& course, const Quiz& quiz, const Qu
   if (quiz.graded) draw_certificate_actions(v, course);
 
   heading(v.t("quiz.review"), 3, v.ui.fonts.h3);
+  size_t number = 0;  // as the quiz numbered them: description items have no number
   for (size_t i = 0; i < result.questions.size() && i < quiz.questions.size(); ++i) {
     const QuestionReview& review = result.questions[i];
-    if (!is_scored(quiz.questions[i])) continue;  // description items and essay prompts have nothing to review
+    const Question& question = quiz.questions[i];
+    if (question.type == QuestionType::Description) continue;  // text that was read, nothing to review
     ImGui::PushID(static_cast<int>(i));
-    rich_paragraph(numbered(i, quiz.questions[i].text), lesson_context(v, course), v.ui.fonts.bold, theme().text);
-    feedback_panel(v, course, review.verdict, review.feedback, &review.learner_answer, &review.correct_answer);
+    rich_paragraph(numbered(number++, question.text), lesson_context(v, course), v.ui.fonts.bold, theme().text);
+    if (question.type == QuestionType::Essay) {  // not marked: its general feedback is points to discuss
+      muted(v.t("quiz.essay_note"));
+      for (const std::string& points : review.feedback)
+        rich_paragraph(parse_inline(points), lesson_context(v, course), v.ui.fonts.body, theme().text);
+    } else {
+      feedback_panel(v, course, review.verdict, review.feedback, &review.learner_answer, &review.correct_answer);
+    }
     ImGui::PopID();
     ImGui::Spacing();
   }
