@@ -152,6 +152,7 @@ bool start_app(AppState& app, Platform& platform) {
     start_learners(app, platform);
   }
   DeviceStore(app, platform).load_plans();
+  DeviceStore(app, platform).load_bank();
   return app.pending_language.empty();
 }
 
