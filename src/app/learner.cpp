@@ -262,7 +262,8 @@ bool poll_learners(AppState& app, Platform& platform) {
   } else if (file && file->purpose == "import-results") {
     import_result_file(app, platform, *file);
     changed = true;
-  } else if (file && file->purpose == "open-bank") {
+  } else if (file && (file->purpose == "open-bank" ||
+                      (file->purpose == "dropped" && app.route.screen == Screen::Facilitator))) {
     open_bank(app, platform, *file);
     changed = true;
   }

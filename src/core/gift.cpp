@@ -628,8 +628,13 @@ class GiftParser {
         answer.feedback_begin = hash + 1;
         answer.feedback_end = stop;
       }
-      if (text::is_blank(slice(answer.text_begin, answer.text_end)))
+      const std::string_view written = slice(answer.text_begin, answer.text_end);
+      if (text::is_blank(written))
         error(at, "empty answer after " + text::quote(std::string(1, answer.marker)));
+      else if (written.find("->") == npos && text::is_blank(clean(written)))
+        error(at, "empty answer after " + text::quote(std::string(1, answer.marker)) +
+                      ": nothing is left of " + text::quote(text::trim(written)) +
+                      " once its format marker and markup are removed (an HTML tag left open hides the rest)");
       answers.push_back(answer);
       at = stop;
     }

@@ -593,6 +593,7 @@ void question_bank(const View& v) {
   refused_list(v, b.imported.refused);
   if (button(v.t("bank.run_group_quiz"), true)) {
     v.ui.group_quiz_back = v.app.route;
+    v.ui.presenter_back = v.app.route;  // "Close presenter" comes back here too
     v.navigate(Route{.screen = Screen::GroupQuiz, .course = std::string(kBankCourseId),
                      .module = std::string(kBankModuleId), .section = std::string(kBankQuizId)});
   }

@@ -516,7 +516,7 @@ void draw_group_quiz(const View& v, const Course& course, const Module& module, 
     if (button(v.t("present.next_question"))) go_to(current + 1);
     ImGui::SameLine();
   }
-  if (button(v.t("present.back_to_slides"))) back_to_slides();
+  if (button(v.t(course.id == kBankCourseId ? "plan.back_to_tools" : "present.back_to_slides"))) back_to_slides();
   ImGui::SameLine();
   beside_buttons(counter);
 }

@@ -156,3 +156,18 @@ TEST_CASE("the bank prints as a paper test and a key, and removing it empties it
   CHECK_FALSE(app.bank.stored);
   CHECK(platform.stored[kBank].empty());
 }
+
+TEST_CASE("a file dropped on the facilitator screen opens as the bank; dropped on another screen it is not") {
+  test::MemoryPlatform platform;
+  AppState app;
+  start_app(app, platform);
+  app.route = Route{};  // the catalog
+  platform.picked = Platform::PickedFile{"dropped", "bank.gift", kGift, ""};
+  poll_learners(app, platform);
+  CHECK_FALSE(app.bank.stored);
+  app.route = Route{.screen = Screen::Facilitator, .course = "", .module = "", .section = ""};
+  platform.picked = Platform::PickedFile{"dropped", "bank.gift", kGift, ""};
+  poll_learners(app, platform);
+  REQUIRE(app.bank.stored);
+  CHECK(app.bank.stored->name == "bank.gift");
+}

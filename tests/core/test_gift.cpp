@@ -276,6 +276,11 @@ TEST_CASE("distractors do not count towards a matching question's two pairs") {
                "needs at least 2 pairs with text on both sides");
 }
 
+TEST_CASE("an answer that is only markup, or an HTML tag left open, is an empty answer") {
+  check_single(gift("::t:: Q? {=[html]<b ~no}").diagnostics, Severity::Error, 10, 11,
+               "nothing is left of '[html]<b' once its format marker and markup are removed");
+}
+
 TEST_CASE("a choice question with no right answer is an error naming the question") {
   check_single(gift("::x:: Which? {~a ~b}").diagnostics, Severity::Error, 10, 14,
                "quiz question 'x' has no correct answer");
