@@ -10,6 +10,7 @@
 #include "app/learner.h"
 #include "app/storage_keys.h"
 #include "core/bank.h"
+#include "core/printable.h"
 #include "memory_platform.h"
 
 using namespace siaga;
@@ -170,4 +171,15 @@ TEST_CASE("a file dropped on the facilitator screen opens as the bank; dropped o
   poll_learners(app, platform);
   REQUIRE(app.bank.stored);
   CHECK(app.bank.stored->name == "bank.gift");
+}
+
+TEST_CASE("a bank's description is printed as text without a number, and the key numbers only what is answered") {
+  const BankImport imported = import_bank(QuestionBank{"b.gift", "::case:: Read this first.\n\n::a:: Is it? {T}\n", 1});
+  const std::string paper = paper_test_html(imported.course, imported.quiz(), TestKind::Pretest, UiText(), "en");
+  CHECK(paper.find("<p>Read this first.</p>") != std::string::npos);
+  CHECK(paper.find("<span class=\"n\">1.</span>Is it?") != std::string::npos);
+  CHECK(paper.find("<span class=\"n\">2.</span>") == std::string::npos);
+  const std::string key = answer_key_html(imported.course, imported.quiz(), TestKind::Pretest, UiText(), "en");
+  CHECK(key.find("<tr><td>1</td>") != std::string::npos);
+  CHECK(key.find("<tr><td>2</td>") == std::string::npos);
 }
