@@ -262,23 +262,21 @@ TEST_CASE("a blank line inside an answer block is explained in the unterminated-
   CHECK(parsed.diagnostics[0].message.find("a blank line ends a question") != std::string::npos);
 }
 
-TEST_CASE("a name with no text and no answer block is an error") {
-  check_single(gift("::d::").diagnostics, Severity::Error, 10, 1, "question 'd' has a name but no text and no answers");
-}
-
-TEST_CASE("a matching pair with nothing after '->' is an error") {
-  check_single(gift("::m:: Match. {=a -> 1 =b -> 2 =c ->}").diagnostics, Severity::Error, 10, 31,
-               "matching pair needs text after '->'");
-}
-
-TEST_CASE("distractors do not count towards a matching question's two pairs") {
-  check_single(gift("::m:: Match. {=a -> 1 = -> 2 = -> 3}").diagnostics, Severity::Error, 10, 1,
-               "needs at least 2 pairs with text on both sides");
-}
-
-TEST_CASE("an answer that is only markup, or an HTML tag left open, is an empty answer") {
-  check_single(gift("::t:: Q? {=[html]<b ~no}").diagnostics, Severity::Error, 10, 11,
-               "nothing is left of '[html]<b' once its format marker and markup are removed");
+TEST_CASE("what Moodle's importer also refuses is an error at its column, saying what to write") {
+  const struct {
+    const char* gift;
+    int column;
+    const char* message;
+  } cases[] = {
+      {"::d::", 1, "question 'd' has a name but no text and no answers"},
+      {"::m:: Match. {=a -> 1 =b -> 2 =c ->}", 31, "matching pair needs text after '->'"},
+      {"::m:: Match. {=a -> 1 = -> 2 = -> 3}", 1, "needs at least 2 pairs with text on both sides"},  // distractors do not count
+      {"::t:: Q? {=[html]<b ~no}", 11, "nothing is left of '[html]<b' once its format marker and markup are removed"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.gift);
+    check_single(gift(c.gift).diagnostics, Severity::Error, 10, c.column, c.message);
+  }
 }
 
 TEST_CASE("a choice question with no right answer is an error naming the question") {
