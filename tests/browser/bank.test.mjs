@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, clickWidget, findAlert, findByRole, launch, mirror, screenshot, serve, settle,
+import { ROOT, catchPrinting, clickWidget, findAlert, findByRole, launch, mirror, printed, screenshot, serve, settle,
          waitForPortal } from './lib.mjs';
 
 let served;
@@ -35,19 +35,7 @@ test('a Moodle GIFT bank opens from the file chooser, runs as a group quiz, surv
   const { imported, refusedLine } = expected();
   const f = await launch();
   try {
-    // The print frame's print() keeps the page it would print, instead of opening the dialog.
-    await f.page.addInitScript(() => {
-      window.siagaPrinted = [];
-      const get = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow').get;
-      Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
-        configurable: true,
-        get() {
-          const win = get.call(this);
-          if (win && this.id === 'print-frame') win.print = () => window.top.siagaPrinted.push(win.document.documentElement.outerHTML);
-          return win;
-        },
-      });
-    });
+    await catchPrinting(f.page);
     await f.page.goto(served.url + '#/facilitator');
     await waitForPortal(f.page);
     await findByRole(f.page, 'heading', 'Question bank');
@@ -67,17 +55,13 @@ test('a Moodle GIFT bank opens from the file chooser, runs as a group quiz, surv
     await screenshot(f.page, 'bank-report');
 
     // The paper test: the description as text, then the questions numbered 1.. without it; the key alike.
-    const printedPage = async (n) => {
-      await f.page.waitForFunction((k) => window.siagaPrinted.length >= k, n);
-      return f.page.evaluate((k) => window.siagaPrinted[k - 1], n);
-    };
     await clickWidget(f.page, 'button', 'Print as a paper test');
-    const sheet = await printedPage(1);
+    const sheet = (await printed(f.page, 1)).html;
     assert.match(sheet, new RegExp(`Question bank on paper, ${imported - 1} questions`));
     assert.match(sheet, /<p>Ibu Sari works as a domestic worker abroad\./);
     assert.match(sheet, /<span class="n">1\.<\/span>Who should be part of a contingency plan for migrants\?/);
     await clickWidget(f.page, 'button', 'Print its answer key');
-    const key = await printedPage(2);
+    const key = (await printed(f.page, 2)).html;
     assert.ok(key.includes(`<tr><td>${imported - 1}</td>`) && !key.includes(`<tr><td>${imported}</td>`),
               'the key numbers every question but the description');
 
