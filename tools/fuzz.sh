@@ -22,7 +22,7 @@ seconds=${1:-30}
 root=$(cd "$(dirname "$0")/.." && pwd)
 build="$root/build/fuzz"
 content_targets=(module gift po pack)
-data_targets=(progress profiles export settings session result_code scan result_file certificate paper_grid plans route device)
+data_targets=(progress profiles export settings session result_code scan result_file certificate paper_grid bank plans route device)
 targets=("${content_targets[@]}" "${data_targets[@]}")
 
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSIAGA_FUZZ=ON >/dev/null
@@ -45,6 +45,9 @@ for file in "${markdown[@]}"; do
     inside { print > (out "-" count ".gift") }
   ' "$file"
 done
+# Question banks as a facilitator opens them: the Moodle-style fixture and every quiz fence's GIFT.
+cp "$root"/tests/browser/fixtures/*.gift "$seeds/bank/"
+cp "$seeds"/gift/*.gift "$seeds/bank/" 2>/dev/null || true
 for file in "${po_files[@]}"; do
   n=$((n + 1))
   cp "$file" "$seeds/po/$n.po"

@@ -89,6 +89,9 @@ struct FacilitatorImportFiles {};                    // asks for result files (p
 struct FacilitatorDownloadCsv {};                    // the open course's class report
 struct FacilitatorDownloadGift {};                   // every question of the open course, as GIFT for Moodle
 struct FacilitatorClearResults {};                   // after the screen asked to confirm
+struct FacilitatorOpenBank {};                       // asks for a GIFT file (it arrives with purpose "open-bank")
+struct FacilitatorRemoveBank {};                     // after the screen asked to confirm
+struct PrintBank { bool answer_key = false; };       // the bank as a paper test, or its answer key
 struct PrintPaperTest {
   std::string course;
   TestKind test = TestKind::Pretest;
@@ -128,7 +131,7 @@ using Action = std::variant<
     SetIdleSignOut, DismissNotice,
     StartQuiz, AnswerChosen, CheckAnswer, SubmitQuiz, PrintCertificate, DownloadCertificate, DownloadResultFile,
     FacilitatorChooseCourse, FacilitatorCheckCodes, FacilitatorImportFiles, FacilitatorDownloadCsv, FacilitatorDownloadGift,
-    FacilitatorClearResults, PrintPaperTest, PaperAddRow, PaperEditLabel, PaperEditCell, PaperRemoveRow,
+    FacilitatorClearResults, FacilitatorOpenBank, FacilitatorRemoveBank, PrintBank, PrintPaperTest, PaperAddRow, PaperEditLabel, PaperEditCell, PaperRemoveRow,
     PlanCreate, PlanSave, PlanDelete, PlanPrint, SetFullscreen>;
 
 }  // namespace siaga

@@ -4,10 +4,12 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "core/bank.h"
 #include "core/content.h"
 #include "core/i18n.h"
 #include "core/paste_scan.h"
@@ -89,6 +91,16 @@ struct AppState {
     bool paper_unreadable = false;           // the stored grid could not be read: it is never written over
   };
   FacilitatorState facilitator;
+
+  // ---- The facilitator's question bank (src/app/facilitator.cpp; stored under siaga.bank) ----
+  struct BankState {
+    std::optional<QuestionBank> stored;  // the bank kept on this device, if any
+    BankImport imported;                 // what its text gives (when stored is set)
+    std::string note_key;                // the last open's problem or outcome (interface string key)
+    std::string note_detail;             // {0} of note_key: the file's name
+    std::vector<Diagnostic> refused_unsaved;  // a file that gave no question: why, question by question
+  };
+  BankState bank;
 
   // ---- Session plans (src/app/plans.cpp, src/ui/plan_view.cpp): device-wide, not per learner ----
   struct PlansState {

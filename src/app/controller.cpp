@@ -153,6 +153,7 @@ bool start_app(AppState& app, Platform& platform) {
     start_learners(app, platform);
   }
   DeviceStore(app, platform).load_plans();
+  DeviceStore(app, platform).load_bank();
   load_course_text(app, platform);
   return app.pending_language.empty();
 }

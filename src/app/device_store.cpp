@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "app/storage_keys.h"
+#include "core/bank.h"
 #include "core/paper.h"
 #include "core/result_file.h"
 #include "core/plan.h"
@@ -208,6 +209,21 @@ void DeviceStore::load_paper_rows() {
     f.paper_unreadable = true;  // left in place and never written over
     facilitator_note(app_, "paper.stored_unreadable");
   }
+}
+
+void DeviceStore::load_bank() {
+  app_.bank.stored.reset();
+  const auto stored = read(storage_key::kBank);
+  if (!stored) return;
+  auto parsed = parse_bank(*stored);
+  if (!parsed.ok()) return set_aside(storage_key::kBank, *stored, parsed.error, parsed.reason);
+  app_.bank.imported = import_bank(*parsed.value);
+  app_.bank.stored = std::move(parsed.value);
+}
+
+// An empty value is "removed" (the platform's store has no delete).
+bool DeviceStore::save_bank() {
+  return write(storage_key::kBank, app_.bank.stored ? bank_to_json(*app_.bank.stored) : std::string());
 }
 
 void DeviceStore::save_paper_rows() {

@@ -64,6 +64,9 @@ class DeviceStore {
   void save_results();
   void load_paper_rows();
   void save_paper_rows();
+  // ---- Facilitator: the question bank ----
+  void load_bank();                     // into app.bank (an unreadable record is set aside)
+  bool save_bank();                     // app.bank.stored, or "removed" when it is empty
 
  private:
   bool learner_writes_allowed() const { return app_.storage.available && !app_.guest; }

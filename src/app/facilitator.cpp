@@ -172,6 +172,27 @@ void import_result_file(AppState& app, Platform& platform, const Platform::Picke
   note(app, "facilitator.file_imported", file.name, parsed.record.label);
 }
 
+void open_bank(AppState& app, Platform& platform, const Platform::PickedFile& file) {
+  auto& b = app.bank;
+  b.note_detail = file.name;
+  b.refused_unsaved.clear();
+  if (!file.error.empty() || file.bytes.size() > kMaxBankBytes) {
+    b.note_key = file.error == "unreadable" ? "bank.unreadable" : "bank.too_large";
+    return;
+  }
+  QuestionBank bank{file.name, file.bytes, platform.now_ms()};
+  BankImport imported = import_bank(bank);
+  if (imported.quiz().questions.empty()) {  // nothing to keep: the bank before stays as it was
+    b.note_key = "bank.none_imported";
+    b.refused_unsaved = std::move(imported.refused);
+    return;
+  }
+  b.stored = std::move(bank);
+  b.imported = std::move(imported);
+  // A failed write leaves the stored bank before in place; this one lasts for the session.
+  b.note_key = DeviceStore(app, platform).save_bank() ? "bank.opened" : "bank.not_saved";
+}
+
 // [SECTION] Facilitator actions -------------------------------------------------------------------------
 
 bool apply(AppState&, Platform& platform, const DownloadResultFile& action) {
@@ -227,6 +248,38 @@ bool apply(AppState& app, Platform& platform, const FacilitatorClearResults&) {
     save_paper_rows(app, platform);
   }
   return true;
+}
+
+bool apply(AppState& app, Platform& platform, const FacilitatorOpenBank&) {
+  platform.pick_file("open-bank", ".gift,.txt,text/plain");
+  return false;
+}
+
+bool apply(AppState& app, Platform& platform, const FacilitatorRemoveBank&) {
+  auto& b = app.bank;
+  if (!b.stored) return false;
+  b.note_detail = b.stored->name;
+  b.stored.reset();
+  b.imported = {};
+  b.refused_unsaved.clear();
+  b.note_key = DeviceStore(app, platform).save_bank() ? "bank.removed" : "bank.not_saved";
+  return true;
+}
+
+// The paper test's page names the bank's test "Question bank", not "Pretest".
+bool apply(AppState& app, Platform& platform, const PrintBank& action) {
+  if (!app.bank.stored) return false;
+  const Language* active = app.catalog.find_language(app.language);
+  const Language* english = app.catalog.find_language("en");
+  Translations words = active ? active->ui : Translations{};
+  words.by_key["print.pretest"] = std::string(ui_text(app)("bank.paper_name"));
+  const UiText text(&words, english ? &english->ui : nullptr);
+  const Course& course = app.bank.imported.course;
+  const Quiz& quiz = app.bank.imported.quiz();
+  platform.print_document(std::string(action.answer_key ? "siaga-bank-key" : "siaga-bank-paper"),
+                          action.answer_key ? answer_key_html(course, quiz, TestKind::Pretest, text, app.language)
+                                            : paper_test_html(course, quiz, TestKind::Pretest, text, app.language));
+  return false;
 }
 
 bool apply(AppState& app, Platform& platform, const PrintPaperTest& action) {

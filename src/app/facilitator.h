@@ -10,5 +10,8 @@ namespace siaga {
 
 // A picked file with purpose "import-results": read, checked, and kept for the open course.
 void import_result_file(AppState& app, Platform& platform, const Platform::PickedFile& file);
+// A picked file with purpose "open-bank": read as GIFT and, when it gives at least one question, kept
+// on the device as the question bank (replacing the one before only once the new one is saved).
+void open_bank(AppState& app, Platform& platform, const Platform::PickedFile& file);
 
 }  // namespace siaga

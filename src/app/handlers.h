@@ -47,6 +47,9 @@ bool apply(AppState& app, Platform& platform, const FacilitatorImportFiles& acti
 bool apply(AppState& app, Platform& platform, const FacilitatorDownloadCsv& action);
 bool apply(AppState& app, Platform& platform, const FacilitatorDownloadGift& action);
 bool apply(AppState& app, Platform& platform, const FacilitatorClearResults& action);
+bool apply(AppState& app, Platform& platform, const FacilitatorOpenBank& action);
+bool apply(AppState& app, Platform& platform, const FacilitatorRemoveBank& action);
+bool apply(AppState& app, Platform& platform, const PrintBank& action);
 bool apply(AppState& app, Platform& platform, const PrintPaperTest& action);
 bool apply(AppState& app, Platform& platform, const PaperAddRow& action);
 bool apply(AppState& app, Platform& platform, const PaperEditLabel& action);

@@ -262,6 +262,10 @@ bool poll_learners(AppState& app, Platform& platform) {
   } else if (file && file->purpose == "import-results") {
     import_result_file(app, platform, *file);
     changed = true;
+  } else if (file && (file->purpose == "open-bank" ||
+                      (file->purpose == "dropped" && app.route.screen == Screen::Facilitator))) {
+    open_bank(app, platform, *file);
+    changed = true;
   }
   if (!app.profile_id.empty() && idle_sign_out_due(app.profiles, app.last_input_at, platform.now_ms())) {
     sign_out(app, platform);

@@ -24,6 +24,8 @@ inline constexpr std::string_view kPrefetch = "siaga.prefetch";
 // The facilitator's session plans (core/plan.h: parse_plans, plans_to_json).
 inline constexpr std::string_view kPlans = "siaga.plans";
 
+// The facilitator's question bank, one per device (core/bank.h: parse_bank, bank_to_json).
+inline constexpr std::string_view kBank = "siaga.bank";
 // One learner's progress (core/progress.h: parse_progress, progress_to_json). An empty value means
 // "removed": the platform's store has no delete.
 inline std::string progress(std::string_view profile_id) { return "siaga.progress." + std::string(profile_id); }

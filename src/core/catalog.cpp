@@ -152,6 +152,8 @@ const char* type_name(QuestionType type) {
     case QuestionType::Matching: return "matching";
     case QuestionType::ShortAnswer: return "short answer";
     case QuestionType::Numeric: return "numeric";
+    case QuestionType::Description: return "description";
+    case QuestionType::Essay: return "essay";
   }
   return "?";
 }

@@ -83,7 +83,9 @@ struct Block {
 
 // [SECTION] Quizzes --------------------------------------------------------------------------------
 
-enum class QuestionType { SingleChoice, MultipleResponse, TrueFalse, Matching, ShortAnswer, Numeric };
+// Description (Moodle's text with no answer block) and Essay (`{}`: an ungraded reflection or discussion
+// prompt) are shown but never scored: they take no answer and count in no score (see is_scored).
+enum class QuestionType { SingleChoice, MultipleResponse, TrueFalse, Matching, ShortAnswer, Numeric, Description, Essay };
 
 // One option of a choice question, or one accepted answer of a short-answer question.
 struct Choice {
@@ -93,9 +95,12 @@ struct Choice {
   std::string feedback;    // shown when this option is chosen
 };
 
+// A pair with an empty left side is a distractor (Moodle's `= -> Chat`): its right side is offered as
+// an option, but there is no item to match it to.
 struct MatchPair {
   std::string left;
   std::string right;
+  bool is_distractor() const { return left.empty(); }
 };
 
 // {#42}, {#42:2} or {#40..45}: accepts value ± tolerance, or [min, max].
@@ -122,6 +127,11 @@ struct Question {
   int line = 0;                   // source line of the question's first character
   int column = 0;
 };
+
+// False for description items and essay prompts: nothing to answer, nothing counted.
+inline bool is_scored(const Question& question) {
+  return question.type != QuestionType::Description && question.type != QuestionType::Essay;
+}
 
 enum class QuizKind { Module, Pretest, Posttest };
 

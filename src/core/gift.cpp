@@ -2,7 +2,9 @@
 //
 // There is no C++ GIFT library, so this is ours. It follows Moodle's reading of the format: questions
 // are separated by blank lines, `//` lines are comments, every unescaped `=` or `~` in an answer block
-// starts an answer, `#` starts that answer's feedback and `####` the general feedback. On top of Moodle
+// starts an answer, `#` starts that answer's feedback and `####` the general feedback. Text with no
+// answer block is a description item, an empty block `{}` an essay (shown as an ungraded prompt), and
+// a matching pair with an empty left side a distractor, all as in Moodle. On top of Moodle
 // it insists on a `::id::` name (progress is recorded by question id) and turns every doubtful case
 // Moodle would silently accept into a message with the exact line and column.
 //
@@ -14,6 +16,7 @@
 // [SECTION] Answer kinds: true/false, numeric, matching, choices, short answer
 // [SECTION] Entry point
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <limits>
@@ -423,8 +426,14 @@ class GiftParser {
 
     const size_t open = find_unescaped(raw(), body, end, [&](size_t i) { return raw()[i] == '{' || raw()[i] == '}'; });
     if (open == npos) {
-      error(at, "question " + name() + " has no answers: add an answer block such as {=right ~wrong}");
-      return false;
+      // Moodle's description item: text with no answer block, shown as text and never scored.
+      question.id = id_;
+      question.type = QuestionType::Description;
+      question.text = clean(slice(body, end));
+      if (text::is_blank(question.text))
+        error(at, "question " + name() + " has a name but no text and no answers: write its text, and an answer "
+                  "block such as {=right ~wrong} unless it is only text to read");
+      return !failed_;
     }
     if (raw()[open] == '}') {
       error(open, "'}' without '{' (write \\} for a brace in the text)");
@@ -471,10 +480,8 @@ class GiftParser {
     const size_t begin = skip_space(raw(), open + 1, end);
     while (end > begin && text::is_space(raw()[end - 1])) --end;
     if (begin == end) {
-      if (question.general_feedback.empty())
-        error(open, "question " + name() + ": essay questions '{}' are not supported; give answers such as {=right ~wrong}");
-      else
-        error(open, "question " + name() + " has no answers before its ####general feedback");
+      // Moodle's essay question: Siaga shows it as an ungraded reflection or discussion prompt.
+      question.type = QuestionType::Essay;
       return;
     }
     if (raw()[begin] == '#') return parse_numeric(question, begin, end);
@@ -621,8 +628,13 @@ class GiftParser {
         answer.feedback_begin = hash + 1;
         answer.feedback_end = stop;
       }
-      if (text::is_blank(slice(answer.text_begin, answer.text_end)))
+      const std::string_view written = slice(answer.text_begin, answer.text_end);
+      if (text::is_blank(written))
         error(at, "empty answer after " + text::quote(std::string(1, answer.marker)));
+      else if (written.find("->") == npos && text::is_blank(clean(written)))
+        error(at, "empty answer after " + text::quote(std::string(1, answer.marker)) +
+                      ": nothing is left of " + text::quote(text::trim(written)) +
+                      " once its format marker and markup are removed (an HTML tag left open hides the rest)");
       answers.push_back(answer);
       at = stop;
     }
@@ -660,8 +672,9 @@ class GiftParser {
         continue;
       }
       MatchPair match{clean(pair.substr(0, arrow)), clean(pair.substr(arrow + 2))};
-      if (match.left.empty() || match.right.empty()) {
-        error(answer.at, "matching pair needs text on both sides of '->': " + text::quote(text::trim(pair)));
+      if (match.right.empty()) {
+        error(answer.at, "matching pair needs text after '->' (an empty left side, = -> extra, makes a distractor; "
+                         "an empty right side means nothing): " + text::quote(text::trim(pair)));
         continue;
       }
       if (answer.weight) warning(answer.at, "weights are ignored in matching questions");
@@ -671,8 +684,11 @@ class GiftParser {
         warning(answer.at, "two pairs have the same right-hand side: " + text::quote(match.right));
       question.pairs.push_back(std::move(match));
     }
-    if (!failed_ && question.pairs.size() < 2)
-      error(question_start_, "matching question " + name() + " needs at least 2 pairs");
+    const auto items = std::count_if(question.pairs.begin(), question.pairs.end(),
+                                     [](const MatchPair& pair) { return !pair.is_distractor(); });
+    if (!failed_ && items < 2)
+      error(question_start_, "matching question " + name() + " needs at least 2 pairs with text on both sides of '->' "
+                             "(distractors, = -> extra, do not count)");
   }
 
   void parse_short_answer(Question& question, size_t open, const std::vector<RawAnswer>& answers) {

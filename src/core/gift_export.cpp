@@ -85,6 +85,10 @@ void write_answers(const Question& q, std::string& out) {
                feedback(a.feedback) + "\n";
       }
       break;
+    case QuestionType::Essay:
+      break;  // "{}" (or only its ####general feedback): Moodle's essay
+    case QuestionType::Description:
+      break;  // never reached: write_gift gives a description no answer block
   }
 }
 
@@ -98,7 +102,12 @@ std::string write_gift(const std::vector<Question>& questions, std::string_view 
     if (!name_is_id) meta += "[id:" + q.id + "]";
     for (const std::string& tag : q.tags) meta += (meta.empty() ? "" : " ") + ("[tag:" + tag + "]");
     if (!meta.empty()) out += "// " + meta + "\n";
-    out += "::" + escaped(name_is_id ? q.id : q.name) + "::[markdown]" + escaped(q.text) + " {\n";
+    out += "::" + escaped(name_is_id ? q.id : q.name) + "::[markdown]" + escaped(q.text);
+    if (q.type == QuestionType::Description) {  // Moodle's description: text with no answer block
+      out += "\n\n";
+      continue;
+    }
+    out += " {\n";
     write_answers(q, out);
     if (!q.general_feedback.empty()) out += "\t####" + escaped(q.general_feedback) + "\n";
     out += "}\n\n";

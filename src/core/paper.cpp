@@ -78,10 +78,13 @@ std::optional<bool> read_truth(std::string_view typed) {
 PaperCell read_paper_cell(std::string_view course_id, const Quiz& quiz, const Question& question,
                           std::string_view typed_raw) {
   PaperCell cell;
+  if (!is_scored(question)) return cell;  // nothing to answer: the cell is not read
   const std::string_view typed = text::trim(typed_raw);
   const std::vector<int> order = paper_option_order(course_id, quiz, question);
   cell.options = static_cast<int>(order.size());
-  if (question.type == QuestionType::Matching) cell.items = static_cast<int>(question.pairs.size());
+  if (question.type == QuestionType::Matching)
+    cell.items = static_cast<int>(std::count_if(question.pairs.begin(), question.pairs.end(),
+                                                [](const MatchPair& pair) { return !pair.is_distractor(); }));
   cell.offending = std::string(typed);
   if (typed.empty()) {
     cell.problem = CellProblem::Empty;
@@ -141,8 +144,11 @@ PaperCell read_paper_cell(std::string_view course_id, const Quiz& quiz, const Qu
         cell.problem = CellProblem::WrongMatchCount;
         return cell;
       }
+      // One letter per item; a distractor has no item, so it gets no letter and stays unmatched.
       std::vector<int> matches;
-      for (int p : positions) matches.push_back(order[static_cast<size_t>(p)]);
+      size_t next = 0;
+      for (const MatchPair& pair : question.pairs)
+        matches.push_back(pair.is_distractor() ? -1 : order[static_cast<size_t>(positions[next++])]);
       cell.answer = matching_answer(std::move(matches));
       break;
     }
@@ -154,6 +160,8 @@ PaperCell read_paper_cell(std::string_view course_id, const Quiz& quiz, const Qu
       }
       break;
     case QuestionType::ShortAnswer: cell.answer = short_answer(std::string(typed)); break;
+    case QuestionType::Description:
+    case QuestionType::Essay: return cell;  // returned above
   }
   cell.right = verdict_for(cell.answer.answered, score_question(question, cell.answer)) == Verdict::Right;
   return cell;

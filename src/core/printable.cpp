@@ -116,6 +116,13 @@ std::string numeric_range(const NumericAnswer& range) {
   return number_text(range.min) + "\u2013" + number_text(range.max);
 }
 
+// Questions that take an answer or a discussion: every one but description items.
+size_t scored_count(const Quiz& quiz) {
+  size_t count = 0;
+  for (const Question& question : quiz.questions) count += question.type == QuestionType::Description ? 0 : 1;
+  return count;
+}
+
 // [SECTION] Paper test ---------------------------------------------------------------------------------
 
 std::string question_html(std::string_view course_id, const Quiz& quiz, const Question& question, size_t number,
@@ -143,9 +150,10 @@ std::string question_html(std::string_view course_id, const Quiz& quiz, const Qu
       break;
     case QuestionType::Matching:
       out += "<p class=\"hint\">" + escape_html(text("print.match_hint")) + "</p>\n<table class=\"match\"><tr><td>\n";
-      for (size_t i = 0; i < question.pairs.size(); ++i)
-        out += "<p>" + std::to_string(i + 1) + ". " + inline_html(question.pairs[i].left) +
-               " <span class=\"line\"></span></p>\n";
+      for (size_t i = 0, item = 0; i < question.pairs.size(); ++i)
+        if (!question.pairs[i].is_distractor())
+          out += "<p>" + std::to_string(++item) + ". " + inline_html(question.pairs[i].left) +
+                 " <span class=\"line\"></span></p>\n";
       out += "</td><td>\n";
       for (size_t p = 0; p < order.size(); ++p) {
         const int index = order[p];
@@ -159,6 +167,11 @@ std::string question_html(std::string_view course_id, const Quiz& quiz, const Qu
     case QuestionType::Numeric:
       out += "<p class=\"opts\">" + escape_html(text("print.answer_line")) + "<span class=\"line\"></span></p>\n";
       break;
+    case QuestionType::Essay:  // a prompt for discussion: room to note thoughts, never marked
+      out += "<p class=\"hint\">" + escape_html(text("quiz.essay_note")) + "</p>\n";
+      break;
+    case QuestionType::Description:
+      break;
   }
   return out + "</section>\n";
 }
@@ -170,13 +183,16 @@ std::string paper_test_html(const Course& course, const Quiz& quiz, TestKind kin
   const std::string name = test_name(text, kind);
   std::string out = page_start(language, name + " \u2014 " + course.title);
   out += "<h1>" + escape_html(course.title) + "</h1>\n<h2>" +
-         escape_html(format_text(text("print.paper_subtitle"), {name, std::to_string(quiz.questions.size())})) +
+         escape_html(format_text(text("print.paper_subtitle"), {name, std::to_string(scored_count(quiz))})) +
          "</h2>\n";
   out += "<div class=\"fill\"><span>" + escape_html(text("print.name_line")) + "</span><span>" +
          escape_html(text("print.date_line")) + "</span></div>\n";
   out += "<p class=\"note\">" + escape_html(text("print.instructions")) + "</p>\n";
-  for (size_t i = 0; i < quiz.questions.size(); ++i)
-    out += question_html(course.id, quiz, quiz.questions[i], i + 1, text);
+  // A description item is printed as text without a number, as the quiz shows it.
+  for (size_t i = 0, number = 0; i < quiz.questions.size(); ++i)
+    out += quiz.questions[i].type == QuestionType::Description
+               ? "<p>" + inline_html(quiz.questions[i].text) + "</p>\n"
+               : question_html(course.id, quiz, quiz.questions[i], ++number, text);
   out += "<footer>" + escape_html(format_text(text("print.footer"), {course.title, name})) + "</footer>\n";
   return out + page_end();
 }
@@ -229,11 +245,13 @@ KeyEntry key_entry(std::string_view course_id, const Quiz& quiz, const Question&
       entry.typed = escape_html(text(question.truth ? "print.type_true" : "print.type_false"));
       break;
     case QuestionType::Matching:
-      for (size_t i = 0; i < question.pairs.size(); ++i) {
+      for (size_t i = 0, item = 0; i < question.pairs.size(); ++i) {
+        if (question.pairs[i].is_distractor()) continue;
         const std::string letter = letter_of(static_cast<int>(i));
         entry.typed += letter;
-        entry.shown += (i ? "<br>" : "") + std::to_string(i + 1) + " \u2192 " + letter + ". " +
+        entry.shown += (item ? "<br>" : "") + std::to_string(item + 1) + " \u2192 " + letter + ". " +
                        inline_html(question.pairs[i].right);
+        ++item;
       }
       break;
     case QuestionType::Numeric:
@@ -250,6 +268,9 @@ KeyEntry key_entry(std::string_view course_id, const Quiz& quiz, const Question&
       }
       entry.typed = entry.shown;
       break;
+    case QuestionType::Description:
+    case QuestionType::Essay:
+      break;  // not marked: the key leaves it empty
   }
   return entry;
 }
@@ -266,9 +287,10 @@ std::string answer_key_html(const Course& course, const Quiz& quiz, TestKind kin
   out += "<table class=\"key\">\n<thead><tr><th>" + escape_html(text("print.key_question")) + "</th><th>" +
          escape_html(text("print.key_answer")) + "</th><th>" + escape_html(text("print.key_typed")) +
          "</th></tr></thead>\n<tbody>\n";
-  for (size_t i = 0; i < quiz.questions.size(); ++i) {
+  for (size_t i = 0, number = 0; i < quiz.questions.size(); ++i) {
+    if (quiz.questions[i].type == QuestionType::Description) continue;  // nothing to answer, no number
     const KeyEntry entry = key_entry(course.id, quiz, quiz.questions[i], text);
-    out += "<tr><td>" + std::to_string(i + 1) + "</td><td>" + entry.shown + "</td><td class=\"code\">" + entry.typed +
+    out += "<tr><td>" + std::to_string(++number) + "</td><td>" + entry.shown + "</td><td class=\"code\">" + entry.typed +
            "</td></tr>\n";
   }
   out += "</tbody>\n</table>\n";

@@ -239,15 +239,18 @@ int best_numeric_answer(const Question& question, const Answer& answer) {
   return best;
 }
 
+// Distractors (pairs with no left side) are offered as options but are not items to match.
 double score_matching(const Question& question, const std::vector<int>& matches) {
-  if (question.pairs.empty()) return 0;
-  size_t right = 0;
+  size_t items = 0, right = 0;
+  for (const MatchPair& pair : question.pairs) items += pair.is_distractor() ? 0 : 1;
+  if (items == 0) return 0;
   for (size_t left = 0; left < question.pairs.size() && left < matches.size(); ++left) {
+    if (question.pairs[left].is_distractor()) continue;
     const int picked = matches[left];
     // Compared by text, so two pairs sharing a right-hand side accept either.
     if (index_in(picked, question.pairs.size()) && question.pairs[picked].right == question.pairs[left].right) ++right;
   }
-  return static_cast<double>(right) / static_cast<double>(question.pairs.size());
+  return static_cast<double>(right) / static_cast<double>(items);
 }
 
 }  // namespace
@@ -281,6 +284,9 @@ double score_question(const Question& question, const Answer& answer) {
       const int match = best_numeric_answer(question, answer);
       return match < 0 ? 0.0 : clamp_fraction(question.numeric[match].weight / 100.0);
     }
+    case QuestionType::Description:
+    case QuestionType::Essay:
+      return 0;
   }
   return 0;
 }
@@ -325,6 +331,8 @@ size_t shown_option_count(const Question& question) {
     case QuestionType::TrueFalse:
     case QuestionType::ShortAnswer:
     case QuestionType::Numeric:
+    case QuestionType::Description:
+    case QuestionType::Essay:
       return 0;
   }
   return 0;
@@ -386,6 +394,8 @@ bool answer_fits(const Question& question, const Answer& answer) {
       return all_in(sorted, question.choices.size()) && std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
     }
     case QuestionType::Matching:
+      for (size_t left = 0; left < answer.matches.size() && left < question.pairs.size(); ++left)
+        if (question.pairs[left].is_distractor() && answer.matches[left] != -1) return false;
       return (answer.matches.empty() || answer.matches.size() == question.pairs.size()) &&
              std::all_of(answer.matches.begin(), answer.matches.end(),
                          [&](int i) { return i == -1 || index_in(i, question.pairs.size()); });
@@ -394,6 +404,9 @@ bool answer_fits(const Question& question, const Answer& answer) {
     case QuestionType::TrueFalse:
     case QuestionType::ShortAnswer:
       return true;
+    case QuestionType::Description:
+    case QuestionType::Essay:
+      return false;  // nothing to answer: an essay prompt is discussed, not typed in
   }
   return false;
 }
@@ -443,10 +456,11 @@ bool is_chosen(const Answer& answer, int index) {
 // The chosen options' feedback in display order, then the general feedback; nothing when unanswered.
 std::vector<std::string> feedback_for(const Question& question, const Answer& answer, const std::vector<int>& order) {
   std::vector<std::string> feedback;
-  if (!answer.answered) return feedback;
   const auto add = [&feedback](const std::string& text) {
     if (!text.empty()) feedback.push_back(text);
   };
+  if (!is_scored(question)) add(question.general_feedback);  // an essay's notes for the discussion
+  if (!answer.answered) return feedback;
   switch (question.type) {
     case QuestionType::SingleChoice:
     case QuestionType::MultipleResponse:
@@ -465,6 +479,9 @@ std::vector<std::string> feedback_for(const Question& question, const Answer& an
       break;
     case QuestionType::Matching:
       break;  // pairs carry no feedback (the content checker warns about it)
+    case QuestionType::Description:
+    case QuestionType::Essay:
+      return feedback;  // never answered; the general feedback is already in
   }
   add(question.general_feedback);
   return feedback;
@@ -493,6 +510,7 @@ std::vector<ReviewText> learner_answer_text(const Question& question, const Answ
       break;
     case QuestionType::Matching:
       for (size_t left = 0; left < question.pairs.size(); ++left) {
+        if (question.pairs[left].is_distractor()) continue;
         const int picked = left < answer.matches.size() ? answer.matches[left] : -1;
         if (index_in(picked, question.pairs.size()))
           lines.push_back({question.pairs[left].left, question.pairs[picked].right, ""});
@@ -503,6 +521,9 @@ std::vector<ReviewText> learner_answer_text(const Question& question, const Answ
     case QuestionType::ShortAnswer:
     case QuestionType::Numeric:
       lines.push_back({"", std::string(text::trim(answer.text)), ""});
+      break;
+    case QuestionType::Description:
+    case QuestionType::Essay:
       break;
   }
   return lines;
@@ -528,7 +549,8 @@ std::vector<ReviewText> correct_answer_text(const Question& question, const std:
       lines.push_back(truth_text(question.truth));
       break;
     case QuestionType::Matching:
-      for (const MatchPair& pair : question.pairs) lines.push_back({pair.left, pair.right, ""});
+      for (const MatchPair& pair : question.pairs)
+        if (!pair.is_distractor()) lines.push_back({pair.left, pair.right, ""});
       break;
     case QuestionType::ShortAnswer:
       for (const Choice& choice : question.choices)
@@ -545,16 +567,24 @@ std::vector<ReviewText> correct_answer_text(const Question& question, const std:
       }
       break;
     }
+    case QuestionType::Description:
+    case QuestionType::Essay:
+      break;
   }
   return lines;
 }
 
-// Every question counts the same, as with Moodle's default mark of 1 per question.
+// Every scored question counts the same, as with Moodle's default mark of 1 per question; description
+// items and essay prompts count for nothing, as Moodle's have a mark of 0.
 double mean_score(const QuizAttempt& attempt, const Quiz& quiz) {
-  if (quiz.questions.empty()) return 0;
   double total = 0;
-  for (const Question& question : quiz.questions) total += score_question(question, answer_to(attempt, question));
-  return total / static_cast<double>(quiz.questions.size());
+  size_t scored = 0;
+  for (const Question& question : quiz.questions) {
+    if (!is_scored(question)) continue;
+    total += score_question(question, answer_to(attempt, question));
+    ++scored;
+  }
+  return scored == 0 ? 0 : total / static_cast<double>(scored);
 }
 
 }  // namespace

@@ -71,7 +71,9 @@ std::optional<double> parse_learner_number(std::string_view text);
 // - single choice: the chosen option's weight / 100;
 // - multiple response: the sum of the chosen options' weights / 100, clamped to 0..1;
 // - true/false: 1 if it matches, else 0;
-// - matching: the share of left items given the right right-hand side (partial credit per pair);
+// - matching: the share of left items given the right right-hand side (partial credit per pair;
+//   distractors, pairs with no left side, are options only);
+// - description items and essay prompts: 0, and they count in no quiz score (is_scored);
 // - short answer: the weight / 100 of the accepted answer equal to the text, ignoring case, outer
 //   spaces and repeated inner spaces;
 // - numeric: the weight / 100 of the first range containing the number (the best-scoring reading of the

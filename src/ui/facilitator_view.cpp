@@ -566,6 +566,59 @@ void certificate_check(const View& v, const Language& language) {
   notice(v.t(key), check == CertificateCheck::Matches ? theme().success : theme().warning);
 }
 
+// [SECTION] Question bank --------------------------------------------------------------------------------
+
+// Each question the parser refused, as "line:column: why" (the parser's own words: they quote the
+// GIFT text, which is the file's language, and name what to write instead).
+void refused_list(const View& v, const std::vector<Diagnostic>& refused) {
+  for (const Diagnostic& d : refused)
+    coloured_line(v.tf("bank.refused_line", {std::to_string(d.line), std::to_string(d.column), d.message}),
+                  theme().warning);
+}
+
+void question_bank(const View& v) {
+  auto& fields = v.ui.facilitator;
+  const auto& b = v.app.bank;
+  heading(v.t("bank.heading"), 3, v.ui.fonts.h3);
+  text_wrapped(v.t("bank.intro"));
+  if (!b.note_key.empty()) {
+    const bool trouble = b.note_key != "bank.opened" && b.note_key != "bank.removed";
+    notice(v.tf(b.note_key, {b.note_detail}), trouble ? theme().warning : theme().success);
+  }
+  refused_list(v, b.refused_unsaved);
+  if (button(v.t("bank.open"), !b.stored)) {
+    v.act(FacilitatorOpenBank{});
+    fields.confirm_remove_bank = false;
+  }
+  if (!b.stored) return;
+  const Quiz& quiz = b.imported.quiz();
+  heading(b.stored->name, 4, v.ui.fonts.bold);
+  text_wrapped(v.tf("bank.counts", {std::to_string(quiz.questions.size()), std::to_string(b.imported.refused.size())}));
+  refused_list(v, b.imported.refused);
+  if (button(v.t("bank.run_group_quiz"), true)) {
+    v.ui.group_quiz_back = v.app.route;
+    v.ui.presenter_back = v.app.route;  // "Close presenter" comes back here too
+    v.navigate(Route{.screen = Screen::GroupQuiz, .course = std::string(kBankCourseId),
+                     .module = std::string(kBankModuleId), .section = std::string(kBankQuizId)});
+  }
+  if (quiz.questions.size() <= static_cast<size_t>(kMaxQuestions)) {
+    if (button(v.t("bank.print"))) v.act(PrintBank{false});
+    ImGui::SameLine();
+    if (button(v.t("bank.print_key"))) v.act(PrintBank{true});
+  }
+  if (!fields.confirm_remove_bank) {
+    if (button(v.t("bank.remove"))) fields.confirm_remove_bank = true;
+  } else {
+    notice(v.tf("bank.remove_confirm", {b.stored->name}), theme().warning);
+    if (button(v.t("bank.remove_yes"))) {
+      v.act(FacilitatorRemoveBank{});
+      fields.confirm_remove_bank = false;
+    }
+    ImGui::SameLine();
+    if (button(v.t("learners.cancel") + "##bank")) fields.confirm_remove_bank = false;
+  }
+}
+
 }  // namespace
 
 void draw_facilitator(const View& v) {
@@ -578,6 +631,11 @@ void draw_facilitator(const View& v) {
   if (!language) return;
   ImGui::PushID("knowledge-check");
   knowledge_check(v, *language);
+  ImGui::PopID();
+  ImGui::Spacing();
+  ImGui::Separator();
+  ImGui::PushID("question-bank");
+  question_bank(v);
   ImGui::PopID();
   ImGui::Spacing();
   ImGui::Separator();

@@ -423,7 +423,8 @@ std::string answer_text(const View& v, const Question& question) {
       }
       break;
     case QuestionType::Matching:
-      for (const MatchPair& p : question.pairs) out += (out.empty() ? "" : "\n") + p.left + " \xE2\x86\x92 " + p.right;
+      for (const MatchPair& p : question.pairs)
+        if (!p.is_distractor()) out += (out.empty() ? "" : "\n") + p.left + " \xE2\x86\x92 " + p.right;
       break;
     default: break;
   }
@@ -446,7 +447,8 @@ void draw_group_quiz(const View& v, const Course& course, const Module& module, 
   };
   const auto back_to_slides = [&]() {
     Route back = v.ui.group_quiz_back;
-    if (back.screen != Screen::Present || back.course != course.id || back.module != module.id)
+    if (course.id == kBankCourseId) back = Route{.screen = Screen::Facilitator, .course = "", .module = "", .section = ""};
+    else if (back.screen != Screen::Present || back.course != course.id || back.module != module.id)
       back = Route{.screen = Screen::Present, .course = course.id, .module = module.id, .section = quiz.section_id};
     v.navigate(back);
   };
@@ -483,8 +485,9 @@ void draw_group_quiz(const View& v, const Course& course, const Module& module, 
     muted(total > 0 ? v.tf("present.votes_total", {std::to_string(total)}) : v.t("present.votes_hint"));
     ImGui::PopFont();
   }
+  if (question.type == QuestionType::Essay) muted(v.t("quiz.essay_note"));  // a prompt for the room to discuss
   if (v.ui.group_revealed) {
-    if (options.empty()) {
+    if (options.empty() && is_scored(question)) {
       ImGui::PushFont(fonts.bold);
       text_wrapped(v.t("present.right_answer"));
       ImGui::PopFont();
@@ -513,7 +516,7 @@ void draw_group_quiz(const View& v, const Course& course, const Module& module, 
     if (button(v.t("present.next_question"))) go_to(current + 1);
     ImGui::SameLine();
   }
-  if (button(v.t("present.back_to_slides"))) back_to_slides();
+  if (button(v.t(course.id == kBankCourseId ? "plan.back_to_tools" : "present.back_to_slides"))) back_to_slides();
   ImGui::SameLine();
   beside_buttons(counter);
 }
@@ -558,7 +561,9 @@ void draw_projector(const View& v) {
   ImGui::PushFont(v.ui.fonts.body);
 
   const Language* language = active_language(v);
-  const Course* course = language ? find_course(*language, v.app.route.course) : nullptr;
+  const bool bank = v.app.route.course == kBankCourseId && v.app.bank.stored;  // the facilitator's own bank
+  const Course* course = bank ? &v.app.bank.imported.course
+                              : language ? find_course(*language, v.app.route.course) : nullptr;
   const Module* module = course ? find_module(*course, v.app.route.module) : nullptr;
   const Quiz* quiz = nullptr;
   if (module && v.app.route.screen == Screen::GroupQuiz)

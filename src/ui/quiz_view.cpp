@@ -132,6 +132,14 @@ void typed_answer(const QuestionContext& q) {
     q.answer_with(q.question.type == QuestionType::Numeric ? numeric_answer(typed) : short_answer(typed));
 }
 
+// An essay is shown as an ungraded reflection or discussion prompt: nothing is typed or stored (a
+// learner's writing would stay on a shared device), and its general feedback gives points to discuss.
+void essay_prompt(const QuestionContext& q) {
+  ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
+  text_wrapped(q.v.t("quiz.essay_note"));
+  ImGui::PopStyleColor();
+}
+
 // [SECTION] Feedback and review -----------------------------------------------------------------------
 
 unsigned int verdict_colour(Verdict verdict) {
@@ -280,11 +288,20 @@ void draw_result(const View& v, const Course& course, const Quiz& quiz, const Qu
   if (quiz.graded) draw_certificate_actions(v, course);
 
   heading(v.t("quiz.review"), 3, v.ui.fonts.h3);
+  size_t number = 0;  // as the quiz numbered them: description items have no number
   for (size_t i = 0; i < result.questions.size() && i < quiz.questions.size(); ++i) {
     const QuestionReview& review = result.questions[i];
+    const Question& question = quiz.questions[i];
+    if (question.type == QuestionType::Description) continue;  // text that was read, nothing to review
     ImGui::PushID(static_cast<int>(i));
-    rich_paragraph(numbered(i, quiz.questions[i].text), lesson_context(v, course), v.ui.fonts.bold, theme().text);
-    feedback_panel(v, course, review.verdict, review.feedback, &review.learner_answer, &review.correct_answer);
+    rich_paragraph(numbered(number++, question.text), lesson_context(v, course), v.ui.fonts.bold, theme().text);
+    if (question.type == QuestionType::Essay) {  // not marked: its general feedback is points to discuss
+      muted(v.t("quiz.essay_note"));
+      for (const std::string& points : review.feedback)
+        rich_paragraph(parse_inline(points), lesson_context(v, course), v.ui.fonts.body, theme().text);
+    } else {
+      feedback_panel(v, course, review.verdict, review.feedback, &review.learner_answer, &review.correct_answer);
+    }
     ImGui::PopID();
     ImGui::Spacing();
   }
@@ -328,6 +345,7 @@ void draw_quiz(const View& v, const Course& course, const Module& module, const 
 
   const QuizAttempt& attempt = *open;
   int answered = 0;
+  size_t scored = 0;
   for (size_t i = 0; i < quiz.questions.size(); ++i) {
     const Question& question = quiz.questions[i];
     const auto found = attempt.answers.find(question.id);
@@ -336,7 +354,13 @@ void draw_quiz(const View& v, const Course& course, const Module& module, const 
     ImGui::PushID(static_cast<int>(i));
     ImGui::Spacing();
     scroll_here_if_target(v, "question:" + question.id, 0.2f);  // "Continue" landing on this question
-    rich_paragraph(numbered(i, question.text), lesson_context(v, course), v.ui.fonts.bold, theme().heading,
+    if (question.type == QuestionType::Description) {  // text to read: not numbered, nothing to answer
+      rich_paragraph(parse_inline(question.text), lesson_context(v, course), v.ui.fonts.body, theme().text);
+      ImGui::PopID();
+      continue;
+    }
+    ++scored;
+    rich_paragraph(numbered(scored - 1, question.text), lesson_context(v, course), v.ui.fonts.bold, theme().heading,
                    Role::Heading, 3);
     if (question.type == QuestionType::MultipleResponse) {
       ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
@@ -351,8 +375,10 @@ void draw_quiz(const View& v, const Course& course, const Module& module, const 
       case QuestionType::Matching: matching_options(q); break;
       case QuestionType::ShortAnswer:
       case QuestionType::Numeric: typed_answer(q); break;
+      case QuestionType::Essay: essay_prompt(q); break;
+      case QuestionType::Description: break;  // drawn above
     }
-    if (mode == QuizMode::Practice) {
+    if (mode == QuizMode::Practice && is_scored(question)) {
       const bool checked = v.app.checked_questions.count(attempt.id + "/" + question.id) > 0;
       if (checked) {
         if (auto check = check_answer(attempt, quiz, question.id))
@@ -366,7 +392,7 @@ void draw_quiz(const View& v, const Course& course, const Module& module, const 
     ImGui::PopID();
   }
   ImGui::Separator();
-  text_wrapped(v.tf("quiz.answered_count", {std::to_string(answered), std::to_string(quiz.questions.size())}));
+  text_wrapped(v.tf("quiz.answered_count", {std::to_string(answered), std::to_string(scored)}));
   if (button(v.t("quiz.submit"), true))
     v.act(SubmitQuiz{attempt.id});
   ImGui::PopID();

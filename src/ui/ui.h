@@ -58,6 +58,7 @@ struct UiState {
     char cert_score[8] = {};
     std::string cert_course;
     bool confirm_clear = false;
+    bool confirm_remove_bank = false;  // "Remove" pressed: waiting for "Yes, remove the bank" 
     int paper_test = 0;           // the answer grid shows 0: pretest, 1: posttest
     int confirm_remove_row = -1;  // a grid row waiting for "Yes, remove" (index into paper_rows)
   };

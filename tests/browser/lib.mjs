@@ -156,3 +156,38 @@ export async function writeOutput(name, text) {
   await mkdir(OUTPUT, { recursive: true });
   await writeFile(join(OUTPUT, name), text);
 }
+
+// Catches every page handed to the print frame (bridge.js printDocument) instead of opening the
+// browser's print dialog: the frame's print() records the document as it is at that moment.
+export async function catchPrinting(page) {
+  await page.addInitScript(() => {
+    window.siagaPrinted = [];
+    const get = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow').get;
+    Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
+      configurable: true,
+      get() {
+        const win = get.call(this);
+        if (win && this.id === 'print-frame' && !win.siagaCaught) {
+          win.siagaCaught = true;
+          const frame = this;
+          win.print = () => {
+            const doc = win.document;
+            const box = doc.querySelector('.box, .code');
+            window.top.siagaPrinted.push({
+              title: frame.title, html: '<!doctype html>\n' + doc.documentElement.outerHTML,
+              // The shared stylesheet applied inside the frame (the CSP allows it by hash):
+              h1Size: getComputedStyle(doc.querySelector('h1')).fontSize,
+              boxBorder: box ? getComputedStyle(box).borderTopWidth || getComputedStyle(box).fontFamily : '',
+            });
+          };
+        }
+        return win;
+      },
+    });
+  });
+}
+
+export async function printed(page, count) {
+  await page.waitForFunction((n) => window.siagaPrinted && window.siagaPrinted.length >= n, count, { timeout: 20000 });
+  return (await page.evaluate(() => window.siagaPrinted))[count - 1];
+}

@@ -10,8 +10,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { clickWidget, createLearner, findByRole, launch, mirror, screenshot, serve, settle, typeInto, waitForPortal,
-         writeOutput } from './lib.mjs';
+import { catchPrinting, clickWidget, createLearner, findByRole, launch, mirror, printed, screenshot, serve, settle,
+         typeInto, waitForPortal, writeOutput } from './lib.mjs';
 import { readModule } from './gift.mjs';
 
 let served;
@@ -20,41 +20,6 @@ after(() => served.server.close());
 
 const COURSE = 'refugee-orientation';
 const TITLE = 'IOM and refugees in Indonesia: an orientation';
-
-// Catches every page handed to the print frame (bridge.js printDocument) instead of opening the
-// browser's print dialog: the frame's print() records the document as it is at that moment.
-async function catchPrinting(page) {
-  await page.addInitScript(() => {
-    window.siagaPrinted = [];
-    const get = Object.getOwnPropertyDescriptor(HTMLIFrameElement.prototype, 'contentWindow').get;
-    Object.defineProperty(HTMLIFrameElement.prototype, 'contentWindow', {
-      configurable: true,
-      get() {
-        const win = get.call(this);
-        if (win && this.id === 'print-frame' && !win.siagaCaught) {
-          win.siagaCaught = true;
-          const frame = this;
-          win.print = () => {
-            const doc = win.document;
-            const box = doc.querySelector('.box, .code');
-            window.top.siagaPrinted.push({
-              title: frame.title, html: '<!doctype html>\n' + doc.documentElement.outerHTML,
-              // The shared stylesheet applied inside the frame (the CSP allows it by hash):
-              h1Size: getComputedStyle(doc.querySelector('h1')).fontSize,
-              boxBorder: box ? getComputedStyle(box).borderTopWidth || getComputedStyle(box).fontFamily : '',
-            });
-          };
-        }
-        return win;
-      },
-    });
-  });
-}
-
-async function printed(page, count) {
-  await page.waitForFunction((n) => window.siagaPrinted && window.siagaPrinted.length >= n, count, { timeout: 20000 });
-  return (await page.evaluate(() => window.siagaPrinted))[count - 1];
-}
 
 // Renders a printed page on its own and screenshots it (non-blank check in lib.mjs).
 async function renderPrinted(context, html, name) {

@@ -143,6 +143,35 @@ TEST_CASE("negative numeric answers are read") {
   CHECK(q.numeric[0].min == -10);
 }
 
+TEST_CASE("a matching pair with an empty left side is a distractor: an extra right-hand option") {
+  const Question q = one("::m:: Match. {=cat -> meow =dog -> woof = -> moo}");
+  CHECK(q.type == QuestionType::Matching);
+  REQUIRE(q.pairs.size() == 3);
+  CHECK_FALSE(q.pairs[0].is_distractor());
+  CHECK(q.pairs[2].is_distractor());
+  CHECK(q.pairs[2].right == "moo");
+}
+
+TEST_CASE("text with no answer block is a description item, shown and not scored") {
+  const Question q = one("::intro:: Read the case first.");
+  CHECK(q.type == QuestionType::Description);
+  CHECK(q.text == "Read the case first.");
+  CHECK_FALSE(is_scored(q));
+}
+
+TEST_CASE("an empty answer block '{}' makes an essay prompt, not scored") {
+  const Question q = one("::reflect:: What would you do first? {}");
+  CHECK(q.type == QuestionType::Essay);
+  CHECK(q.text == "What would you do first?");
+  CHECK_FALSE(is_scored(q));
+}
+
+TEST_CASE("an essay prompt keeps its ####general feedback") {
+  const Question q = one("::reflect:: Discuss. {####Think of the family first.}");
+  CHECK(q.type == QuestionType::Essay);
+  CHECK(q.general_feedback == "Think of the family first.");
+}
+
 // [SECTION] Feedback, escapes, comments, layout --------------------------------------------------------
 
 TEST_CASE("'#' after an answer is that answer's feedback") {
@@ -233,9 +262,21 @@ TEST_CASE("a blank line inside an answer block is explained in the unterminated-
   CHECK(parsed.diagnostics[0].message.find("a blank line ends a question") != std::string::npos);
 }
 
-TEST_CASE("a question without an answer block is an error") {
-  check_single(gift("::d:: Just a description.").diagnostics, Severity::Error, 10, 1,
-               "question 'd' has no answers");
+TEST_CASE("what Moodle's importer also refuses is an error at its column, saying what to write") {
+  const struct {
+    const char* gift;
+    int column;
+    const char* message;
+  } cases[] = {
+      {"::d::", 1, "question 'd' has a name but no text and no answers"},
+      {"::m:: Match. {=a -> 1 =b -> 2 =c ->}", 31, "matching pair needs text after '->'"},
+      {"::m:: Match. {=a -> 1 = -> 2 = -> 3}", 1, "needs at least 2 pairs with text on both sides"},  // distractors do not count
+      {"::t:: Q? {=[html]<b ~no}", 11, "nothing is left of '[html]<b' once its format marker and markup are removed"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.gift);
+    check_single(gift(c.gift).diagnostics, Severity::Error, 10, c.column, c.message);
+  }
 }
 
 TEST_CASE("a choice question with no right answer is an error naming the question") {
@@ -277,10 +318,6 @@ TEST_CASE("a question id used twice in one quiz is an error at the second use") 
   CHECK(parsed.value.size() == 1);
 }
 
-TEST_CASE("an empty answer block (a Moodle essay) is not supported") {
-  check_single(gift("::e:: Discuss. {}").diagnostics, Severity::Error, 10, 16, "essay questions '{}' are not supported");
-}
-
 TEST_CASE("two '=' answers among '~' answers are an error pointing to weights") {
   check_single(gift("::two:: Q? {=a =b ~c}").diagnostics, Severity::Error, 10, 12, "more than one '=' answer");
 }
@@ -316,12 +353,17 @@ TEST_CASE("a question with no text before its answers is an error") {
 }
 
 TEST_CASE("broken fragments are reported as errors, never crash") {
-  for (std::string_view text : {"{", "}", "::", "\\", "::a::{#", "::a::{=a->", "::a:: x {#=%", "::a:: x {~%",
+  for (std::string_view text : {"{", "}", "::", "::a::{#", "::a::{=a->", "::a:: x {#=%", "::a:: x {~%",
                                 "::a:: x {#..}", "::a:: x {#:}", "::a:: x {=->b =c->}", "::a:: x {~%%}", "::a:: x {#=}",
-                                "::a:: x {T#", "::a::\\", "::a:: x {=a}}", "::a:: x {{}", "::a:: x {####}"}) {
+                                "::a:: x {T#", "::a:: x {=a}}", "::a:: x {{}"}) {
     INFO(text);
     CHECK(has_errors(gift(text).diagnostics));
   }
+}
+
+TEST_CASE("fragments Moodle reads as a description or an essay are read so") {
+  CHECK(one("::a::\\").type == QuestionType::Description);  // a lone backslash is text
+  CHECK(one("::a:: x {####}").type == QuestionType::Essay);    // empty general feedback
 }
 
 // [SECTION] Moodle's own files: names, metadata, format markers, catch-alls ------------------------------

@@ -94,6 +94,10 @@ TEST_CASE("each kind of question comes back from its GIFT export unchanged") {
       "::Moodle name:: Free-form? {T}",
       "// [id:bank-7] [tag:micic]\n::Q8:: Tagged? {T}",
       "::h:: [html]<p>Line one</p><p>Line two</p> {T}",
+      "::md:: Match {=cat -> meow =dog -> woof = -> moo}",
+      "::intro:: Read the case first.",
+      "::es:: What would you do? {}",
+      "::es2:: Discuss. {####Points to raise.}",
   };
   for (const char* gift : cases) {
     INFO(gift);

@@ -129,6 +129,22 @@ TEST_CASE("matching gives credit for each right pair") {
   CHECK(score_question(question, matching_answer({0, 1, 2})) == 1.0);
 }
 
+TEST_CASE("a matching distractor is an option, not an item: two right pairs of two give full credit") {
+  const Question question = matching({{"a", "1"}, {"b", "2"}, {"", "3"}});
+  CHECK(score_question(question, matching_answer({0, 1, -1})) == 1.0);
+  CHECK(score_question(question, matching_answer({2, 1, -1})) == doctest::Approx(0.5));
+}
+
+TEST_CASE("a description item or an essay prompt takes no answer and counts in no score") {
+  const Quiz quiz = quiz_of({question_of(QuestionType::Description, "intro"), right_wrong("a"),
+                             question_of(QuestionType::Essay, "reflect")});
+  QuizAttempt attempt = start_attempt(quiz, "c", "m", "att", 1, 1000);
+  CHECK(record_answer(attempt, quiz, "intro", short_answer("anything"), 1500) == RecordResult::InvalidAnswer);
+  CHECK(record_answer(attempt, quiz, "reflect", short_answer("my thoughts"), 1500) == RecordResult::InvalidAnswer);
+  REQUIRE(record_answer(attempt, quiz, "a", choice_answer({0}), 1500) == RecordResult::Recorded);
+  CHECK(submit_attempt(attempt, quiz, 70, 2000).percent == doctest::Approx(100.0));
+}
+
 TEST_CASE("matching accepts either pair that shares a right-hand side") {
   const Question question = matching({{"a", "same"}, {"b", "same"}});
   CHECK(score_question(question, matching_answer({1, 0})) == 1.0);

@@ -21,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/bank.h"
 #include "core/certificate.h"
 #include "core/result_file.h"
 #include "core/paste_scan.h"
@@ -28,6 +29,7 @@
 #include "core/i18n.h"
 #include "core/paper.h"
 #include "core/plan.h"
+#include "core/printable.h"
 #include "core/progress.h"
 #include "core/report.h"
 #include "core/result_code.h"
@@ -210,6 +212,34 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
   }
   for (const siaga::Question& question : quiz.questions) siaga::read_paper_cell("demo", quiz, question, text);
+#elif defined(SIAGA_FUZZ_BANK)
+  // A question bank as the facilitator's browser opens it: any file's bytes are read as GIFT
+  // (import_bank), every refusal points inside the file with words, each kept question has an id, its
+  // score for no answer is 0, the kept questions print as a paper test and a key, and their GIFT export
+  // reads back to as many questions with no error; the stored record of the bank reads back. The same
+  // bytes are also read as a stored record (with its checksum made right, to reach the field reader).
+  {
+    const siaga::QuestionBank bank{"bank.gift", std::string(text), 1'700'000'000'000};
+    const siaga::BankImport imported = siaga::import_bank(bank);
+    int lines = 1;
+    for (char c : text) lines += c == '\n' ? 1 : 0;
+    for (const siaga::Diagnostic& d : imported.refused)
+      require(d.line >= 1 && d.line <= lines + 1 && d.column >= 1 && !d.message.empty());
+    const siaga::Quiz& quiz = imported.quiz();
+    for (const siaga::Question& question : quiz.questions) {
+      require(!question.id.empty());
+      require(siaga::score_question(question, siaga::Answer{}) == 0);
+    }
+    if (quiz.questions.size() <= static_cast<size_t>(siaga::kMaxQuestions)) {
+      siaga::paper_test_html(imported.course, quiz, siaga::TestKind::Pretest, siaga::UiText(), "en");
+      siaga::answer_key_html(imported.course, quiz, siaga::TestKind::Pretest, siaga::UiText(), "en");
+    }
+    const auto exported = siaga::parse_gift(siaga::write_gift(quiz.questions, "bank"), "export.gift", 1);
+    require(!siaga::has_errors(exported.diagnostics) && exported.value.size() == quiz.questions.size());
+    const auto stored = siaga::parse_bank(siaga::bank_to_json(bank));
+    require(stored.ok() && stored.value->name == bank.name && stored.value->added_at == bank.added_at);
+  }
+  read_twice(text, [](std::string_view t) { require_consistent(siaga::parse_bank(t)); });
 #elif defined(SIAGA_FUZZ_PLANS)
   // Session plans read back from storage: what reads writes back to the same plans, every plan's
   // agenda survives its arithmetic and edits, and its printable page never lets typed text become markup.
@@ -235,7 +265,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const siaga::Route route = siaga::parse_route(text);
   require(siaga::parse_route(siaga::route_to_hash(route)) == route);
 #else
-#error "define one of SIAGA_FUZZ_PROGRESS, _PROFILES, _EXPORT, _SETTINGS, _SESSION, _RESULT_CODE, _SCAN, _RESULT_FILE, _CERTIFICATE, _PAPER_GRID, _PLANS, _ROUTE"
+#error "define one of SIAGA_FUZZ_PROGRESS, _PROFILES, _EXPORT, _SETTINGS, _SESSION, _RESULT_CODE, _SCAN, _RESULT_FILE, _CERTIFICATE, _PAPER_GRID, _BANK, _PLANS, _ROUTE"
 #endif
   return 0;
 }

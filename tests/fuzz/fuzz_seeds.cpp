@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "core/bank.h"
 #include "core/certificate.h"
 #include "core/result_file.h"
 #include "core/paper.h"
@@ -114,6 +115,8 @@ int main(int argc, char** argv) {
     seed("result_code", "code" + std::to_string(i), codes.back());
     seed("result_file", "file" + std::to_string(i) + ".json", siaga::result_file_json(records[i]));
   }
+  // A stored question bank record (the bank target also reads its input as one).
+  seed("bank", "record.json", siaga::bank_to_json(siaga::QuestionBank{"bank.gift", "::a:: Is it? {T}\n\n::b:: Why? {}\n", 1}));
   seed("paper_grid", "grid.json",
        siaga::paper_rows_json({siaga::PaperRow{"ANDI", siaga::TestKind::Pretest, 1900, {"A", "-", "T", "AB", "1.989", "yes"}},
                                siaga::PaperRow{"Siti", siaga::TestKind::Posttest, 1901, {"b", "X Y", "salah", "", "", ""}}}));

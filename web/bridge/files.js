@@ -3,23 +3,31 @@
 (function (bridge) {
   const MAX_IMPORT_BYTES = 1024 * 1024;
   let picked = null;
+  function take(purpose, file) {
+    if (file.size > MAX_IMPORT_BYTES) {
+      picked = { purpose, name: file.name, error: 'too-large' };
+      bridge.wake();
+      return;
+    }
+    file.arrayBuffer().then((buffer) => { picked = { purpose, name: file.name, bytes: new Uint8Array(buffer) }; bridge.wake(); },
+                            () => { picked = { purpose, name: file.name, error: 'unreadable' }; bridge.wake(); });
+  }
   function pickFile(purpose, accept) {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = accept;
-    input.addEventListener('change', () => {
-      const file = input.files && input.files[0];
-      if (!file) return;
-      if (file.size > MAX_IMPORT_BYTES) {
-        picked = { purpose, name: file.name, error: 'too-large' };
-        bridge.wake();
-        return;
-      }
-      file.arrayBuffer().then((buffer) => { picked = { purpose, name: file.name, bytes: new Uint8Array(buffer) }; bridge.wake(); },
-                              () => { picked = { purpose, name: file.name, error: 'unreadable' }; bridge.wake(); });
-    });
+    input.addEventListener('change', () => { if (input.files && input.files[0]) take(purpose, input.files[0]); });
     input.click();
   }
+  // A file dropped on the page arrives like a picked one, with purpose "dropped"; C++ decides what it
+  // is for from the screen it lands on (the facilitator screen opens it as a question bank).
+  window.addEventListener('dragover', (e) => { if (e.dataTransfer && e.dataTransfer.types.includes('Files')) e.preventDefault(); });
+  window.addEventListener('drop', (e) => {
+    const file = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
+    if (!file) return;
+    e.preventDefault();
+    take('dropped', file);
+  });
   function download(name, mime, bytes) {
     const url = URL.createObjectURL(new Blob([bytes], { type: mime }));
     const a = document.createElement('a');
