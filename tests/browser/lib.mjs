@@ -26,11 +26,12 @@ export async function serve() {
 // A browser profile of its own (a "device"): localStorage persists across reloads and relaunches.
 export async function launch({ profileDir, viewport = { width: 1280, height: 800 }, deviceScaleFactor = 1,
                                locale = 'en-US', javaScriptEnabled = true, hasTouch = false, isMobile = false,
-                               extraArgs = [] } = {}) {
+                               extraArgs = [], serviceWorkers = 'allow' } = {}) {
   const dir = profileDir || await mkdtemp(join(tmpdir(), 'siaga-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: [...CHROMIUM_ARGS, ...extraArgs], viewport, deviceScaleFactor, locale, javaScriptEnabled, hasTouch, isMobile,
+    serviceWorkers,
   });
   const page = context.pages()[0] || await context.newPage();
   const problems = [];

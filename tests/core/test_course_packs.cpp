@@ -167,7 +167,7 @@ TEST_CASE("every real course's index keeps what progress, Continue and the certi
 TEST_CASE("a damaged, foreign or newer course index is refused whole, with the reason") {
   Course course;
   course.id = "demo";
-  course.modules.push_back(Module{.id = "kept"});
+  course.modules.emplace_back().id = "kept";
   const struct {
     std::string text;
     std::string reason;

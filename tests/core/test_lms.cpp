@@ -112,6 +112,9 @@ Answer full_answer(const Question& question) {
       return short_answer(question.choices.empty() ? "jawaban" : question.choices.back().text);
     case QuestionType::Numeric:
       return numeric_answer("1.234,5");
+    case QuestionType::Description:  // nothing to answer
+    case QuestionType::Essay:        // not scored; no answer kept
+      return {};
   }
   return {};
 }
