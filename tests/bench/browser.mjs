@@ -182,7 +182,8 @@ function seedStorage(records) {
 
 // A fresh browser with an empty profile (empty cache, no service worker), the hooks installed, the
 // link set (slow or loopback) and, if given, localStorage records seeded.
-export async function openBrowser({ slow = false, storage = null } = {}) {
+// cpu: a CPU slowdown factor for the page (DevTools Emulation.setCPUThrottlingRate), 1 = none.
+export async function openBrowser({ slow = false, storage = null, cpu = 1 } = {}) {
   const browser = await launch({ viewport: VIEWPORT, extraArgs: ['--remote-debugging-port=0'] });
   const cdp = await BrowserCdp.connect(browser.profileDir);
   await cdp.throttleServiceWorkers(slow ? SLOW_LINK : null);
@@ -194,12 +195,16 @@ export async function openBrowser({ slow = false, storage = null } = {}) {
   await session.send('Network.setCacheDisabled', { cacheDisabled: true });
   if (slow) await session.send('Network.emulateNetworkConditions', SLOW_LINK);
   await session.send('Performance.enable');
+  if (cpu > 1) await session.send('Emulation.setCPUThrottlingRate', { rate: cpu });
   return { ...browser, session, async close() { cdp.close(); await browser.close(); } };
 }
 
 // Navigates and waits for the first frame and (portal) the catalog. Returns the page's timestamps, the
 // wasm heap size and the paths the page requested before it was ready.
-export async function load(browser, url, { catalog = false, slow = false } = {}) {
+// firstInput: once the catalog shows, click an empty spot of it at once and report the first-input
+// delay (Event Timing: from the press to its handler starting) and the main thread's busy time so far
+// (Performance.getMetrics TaskDuration, which includes the throttling).
+export async function load(browser, url, { catalog = false, slow = false, firstInput = false } = {}) {
   const { page } = browser;
   const requested = [];
   const onRequest = (request) => requested.push(new URL(request.url()).pathname);
@@ -215,6 +220,20 @@ export async function load(browser, url, { catalog = false, slow = false } = {})
                     `console errors: ${browser.problems.join(' | ') || 'none'}): ${error.message}`);
   }
   page.off('request', onRequest);
+  let input = {};
+  if (firstInput) {
+    const metrics = await browser.session.send('Performance.getMetrics');
+    const task = metrics.metrics.find((m) => m.name === 'TaskDuration');
+    await page.mouse.click(VIEWPORT.width - 8, VIEWPORT.height - 8);
+    const delay = await page.evaluate(() => new Promise((ok) => {
+      new PerformanceObserver((list) => {
+        const entry = list.getEntries()[0];
+        ok(entry ? entry.processingStart - entry.startTime : null);
+      }).observe({ type: 'first-input', buffered: true });
+      setTimeout(() => ok(null), 5000);
+    }));
+    input = { mainThreadMs: task ? task.value * 1000 : null, firstInputDelay: delay };
+  }
   const marks = await page.evaluate(() => ({
     firstDraw: __bench.firstDraw, catalog: __bench.catalog, packTaken: __bench.packTaken, packParsed: __bench.packParsed,
     heapBytes: window.Module && Module.HEAP8 ? Module.HEAP8.length : null,
@@ -224,16 +243,16 @@ export async function load(browser, url, { catalog = false, slow = false } = {})
     resources: performance.getEntriesByType('resource').map((e) => ({
       path: new URL(e.name).pathname, initiator: e.initiatorType, start: e.startTime, end: e.responseEnd, bytes: e.transferSize })),
   }));
-  return { ...marks, requested };
+  return { ...marks, ...input, requested };
 }
 
 // `count` cold loads of one page, each in a new browser. Returns the list of results.
-export async function coldLoads(url, { count, catalog = false, slow = false, storage = null, onEach = () => {} }) {
+export async function coldLoads(url, { count, catalog = false, slow = false, storage = null, cpu = 1, onEach = () => {} }) {
   const results = [];
   for (let i = 0; i < count; i++) {
-    const browser = await openBrowser({ slow, storage });
+    const browser = await openBrowser({ slow, storage, cpu });
     try {
-      const result = await load(browser, url, { catalog, slow });
+      const result = await load(browser, url, { catalog, slow, firstInput: cpu > 1 });
       if (browser.problems.length) result.problems = [...browser.problems];
       results.push(result);
       onEach(result, i);
