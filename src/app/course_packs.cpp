@@ -19,9 +19,8 @@ std::string take_course(AppState& app, const std::string& name, const Course& wa
   const Language* language = built.value.find_language(wanted.language.empty() ? "en" : wanted.language);
   const Course* full = language ? find_course(*language, wanted.id) : nullptr;
   if (!full || !full->text_loaded) return name + ": the course " + wanted.id + " is not in this file";
-  // A module with errors stays listed as unavailable with its diagnostics (as in build_catalog); the
-  // others open.
-  for (auto& d : built.diagnostics) app.content_diagnostics.push_back(std::move(d));
+  // A module with errors is not a reason to refuse the rest: build_catalog has marked it unavailable
+  // and kept its diagnostics on the module, where the course page shows them.
   const std::string id = wanted.id, text_language = full->language;
   for (Language& shown : app.catalog.languages)
     for (Course& course : shown.courses)

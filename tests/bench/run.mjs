@@ -9,7 +9,7 @@
 // [SECTION] Measurements
 // [SECTION] Table and report
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { constants, brotliCompressSync, gzipSync } from 'node:zlib';
@@ -73,7 +73,6 @@ async function moduleRoutes(packFile) {
 // The language pack carries each course's index only (its lessons are in course-<lang>-<course>.pack):
 // make_device and the save test need every module, so English's course packs are joined into one pack.
 async function fullPack(dist) {
-  const { readdir } = await import('node:fs/promises');
   const header = Buffer.from('SIAGA-PACK 1\n');
   const parts = [header];
   for (const name of (await readdir(dist)).filter((f) => /^course-en-.*\.pack$/.test(f)).sort())

@@ -128,6 +128,8 @@ test('a module whose file is broken is listed as unavailable with its error, and
     await waitForPortal(b.page);
     await clickWidget(b.page, 'link', 'Just look around (nothing is saved)');
     await findAlert(b.page, /02-principles\.md:\d+:\d+: error:/);
+    await b.page.mouse.move(640, 400);
+    await b.page.mouse.wheel(0, 1500);  // down to the module list, so the shot shows the notice
     await settle(b.page);
     await screenshot(b.page, 'reader-unavailable-module');
     await clickWidget(b.page, 'button', 'Open module: Migrants in crises and the MICIC Initiative');
