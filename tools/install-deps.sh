@@ -10,6 +10,7 @@ packages=(
   clang libclang-rt-14-dev           # libFuzzer with ASan + UBSan for the fuzz targets
   doctest-dev nlohmann-json3-dev     # unit tests; JSON for stored data
   fonts-noto-core python3-fonttools  # Noto Sans, subset at build time
+  fonts-noto-ui-core                 # Noto Sans Arabic UI (Dari/Farsi, Arabic), subset at build time
   brotli gzip zip                    # precompressed files, size report, SCORM package
   chromium                           # browser tests (driven by playwright-core)
   libx11-dev libxext-dev libgl-dev   # the desktop window (SDL2 X11 video, OpenGL)
