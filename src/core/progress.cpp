@@ -20,6 +20,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/text_util.h"
+
 #include "core/sha256.h"
 #include "core/stored_json.h"
 #include "core/text_util.h"
@@ -543,7 +545,9 @@ std::string hash_pin(std::string_view pin, std::string_view salt, int rounds) {
   return to_hex(digest);
 }
 
-std::optional<PinHash> make_pin_hash(std::string_view pin, std::string_view salt_bytes) {
+std::optional<PinHash> make_pin_hash(std::string_view typed_pin, std::string_view salt_bytes) {
+  const std::string western = text::western_digits(typed_pin);  // ۱۲۳۴ and ١٢٣٤ are the PIN 1234
+  const std::string_view pin = western;
   if (!is_valid_pin(pin) || salt_bytes.size() < kPinSaltMinBytes) return std::nullopt;
   PinHash out;
   out.salt_hex = to_hex(salt_bytes);
@@ -551,7 +555,9 @@ std::optional<PinHash> make_pin_hash(std::string_view pin, std::string_view salt
   return out;
 }
 
-bool verify_pin(const PinHash& stored, std::string_view pin) {
+bool verify_pin(const PinHash& stored, std::string_view typed_pin) {
+  const std::string western = text::western_digits(typed_pin);
+  const std::string_view pin = western;
   if (!is_valid_pin(pin)) return false;
   const std::string computed = hash_pin(pin, stored.salt_hex, stored.rounds);
   if (computed.size() != stored.hash_hex.size()) return false;

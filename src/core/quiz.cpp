@@ -105,8 +105,9 @@ std::string without(std::string_view text, char mark) {
 
 }  // namespace
 
-std::vector<double> learner_number_readings(std::string_view text) {
-  text = text::trim(text);
+std::vector<double> learner_number_readings(std::string_view typed) {
+  const std::string western = text::western_digits(typed);  // ۱۲ and ١٢ are 12
+  std::string_view text = text::trim(western);
   bool negative = false;
   if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
     negative = text.front() == '-';

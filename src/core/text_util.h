@@ -23,6 +23,26 @@ inline std::string_view trim(std::string_view s) {
 
 inline bool is_blank(std::string_view s) { return trim(s).empty(); }
 
+// Persian (U+06F0-06F9) and Arabic-Indic (U+0660-0669) digits to ASCII, and the Arabic decimal and
+// thousands separators (U+066B, U+066C) to '.' and ','; everything else unchanged. A Dari or Arabic
+// learner may type a number or PIN in either numeral system: both read as the same number.
+inline std::string western_digits(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char a = static_cast<unsigned char>(s[i]);
+    if ((a == 0xD9 || a == 0xDB) && i + 1 < s.size()) {
+      const unsigned cp = ((a & 0x1Fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3Fu);
+      if (cp >= 0x0660 && cp <= 0x0669) { out.push_back(static_cast<char>('0' + (cp - 0x0660))); ++i; continue; }
+      if (cp >= 0x06F0 && cp <= 0x06F9) { out.push_back(static_cast<char>('0' + (cp - 0x06F0))); ++i; continue; }
+      if (cp == 0x066B) { out.push_back('.'); ++i; continue; }
+      if (cp == 0x066C) { out.push_back(','); ++i; continue; }
+    }
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
 // "a/b//c" -> {"a", "b", "", "c"}: every piece between separators, empty ones included.
 inline std::vector<std::string_view> split(std::string_view s, char separator) {
   std::vector<std::string_view> parts;
