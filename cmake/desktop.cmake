@@ -31,7 +31,7 @@ target_link_libraries(imgui PUBLIC ${CMAKE_DL_LIBS})
 # [SECTION] siaga-desktop and its assets ------------------------------------------------------------
 find_package(OpenGL REQUIRED COMPONENTS OpenGL)
 add_executable(siaga-desktop src/main.cpp src/platform/native/platform_native.cpp src/platform/native/window_native.cpp)
-target_link_libraries(siaga-desktop PRIVATE siaga_ui OpenGL::GL)
+target_link_libraries(siaga-desktop PRIVATE siaga_ui siaga_rtl OpenGL::GL)
 target_compile_options(siaga-desktop PRIVATE -Wall -Wextra -Wno-missing-field-initializers)
 
 # Full (unsubset) Noto Sans from fonts-noto-core and the content packs, next to the binary.
@@ -41,8 +41,10 @@ add_custom_target(siaga-desktop-assets ALL
   COMMAND "${CMAKE_COMMAND}" -E copy_if_different /usr/share/fonts/truetype/noto/NotoSans-Regular.ttf
           /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf /usr/share/fonts/truetype/noto/NotoSans-Italic.ttf
           "${desktop_assets}/"
+  COMMAND "${CMAKE_COMMAND}" -E copy_if_different "${SIAGA_ARABIC_FONT_DIR}/NotoSansArabicUI-Regular.ttf"
+          "${SIAGA_ARABIC_FONT_DIR}/NotoSansArabicUI-Bold.ttf" "${desktop_assets}/"
   COMMAND siaga-pack "${PROJECT_SOURCE_DIR}/content" "${desktop_assets}"
-  DEPENDS siaga-pack
+  DEPENDS siaga-pack siaga_arabic_font
   COMMENT "Desktop assets: fonts and content packs in ${desktop_assets}"
   VERBATIM)
 add_dependencies(siaga-desktop siaga-desktop-assets)

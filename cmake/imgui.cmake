@@ -17,6 +17,6 @@ target_compile_options(imgui PRIVATE -w)
 # Every screen in src/ui (globbed, so a new screen needs no edit here).
 file(GLOB SIAGA_UI_SOURCES CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/src/ui/*.cpp")
 add_library(siaga_ui STATIC ${SIAGA_UI_SOURCES})
-target_link_libraries(siaga_ui PUBLIC siaga_app imgui)
+target_link_libraries(siaga_ui PUBLIC siaga_app imgui siaga_rtl_text)
 target_compile_options(siaga_ui PRIVATE -Wall -Wextra -Wno-missing-field-initializers)
 target_compile_definitions(siaga_ui PRIVATE SIAGA_VERSION="${PROJECT_VERSION}")  # shown on "About & privacy"

@@ -44,10 +44,13 @@ target_compile_definitions(siaga_harfbuzz PUBLIC HB_TINY HB_USE_INTERNAL_QSORT)
 target_compile_options(siaga_harfbuzz PRIVATE -fno-exceptions -fno-rtti -w $<$<BOOL:${EMSCRIPTEN}>:-Oz>)
 set_target_properties(siaga_harfbuzz PROPERTIES POSITION_INDEPENDENT_CODE ON)
 
+# UTF-8, digits and wrapping: small, pure, also linked into the portal (the UI wraps in reading order).
+add_library(siaga_rtl_text STATIC "${PROJECT_SOURCE_DIR}/src/rtl/text.cpp")
+target_include_directories(siaga_rtl_text PUBLIC "${PROJECT_SOURCE_DIR}/src")
 add_library(siaga_rtl STATIC "${PROJECT_SOURCE_DIR}/src/rtl/shaper.cpp")
-target_include_directories(siaga_rtl PUBLIC "${PROJECT_SOURCE_DIR}/src")
-target_link_libraries(siaga_rtl PUBLIC siaga_harfbuzz siaga_fribidi)
+target_link_libraries(siaga_rtl PUBLIC siaga_rtl_text siaga_harfbuzz siaga_fribidi)
 if(NOT EMSCRIPTEN)
+  target_compile_options(siaga_rtl_text PRIVATE -Wall -Wextra -Wpedantic)
   target_compile_options(siaga_rtl PRIVATE -Wall -Wextra -Wpedantic)
 endif()
 

@@ -26,6 +26,7 @@
 #include "imgui_internal.h"
 #include "platform/window.h"
 #include "ui/fonts.h"
+#include "ui/rtl_text.h"
 #include "ui/theme.h"
 #include "ui/touch_scroll.h"
 #include "ui/ui.h"
@@ -62,6 +63,7 @@ class Loop final : public siaga::FrameLoop {
   void handle_events();
   bool rebuild_fonts_if_needed();
   void poll_italic_font();
+  void poll_arabic_fonts();
   bool waiting_for_content();
   void draw();
 
@@ -70,6 +72,7 @@ class Loop final : public siaga::FrameLoop {
   siaga::AppState app_;
   siaga::ui::UiState ui_;
   siaga::ui::FontFiles font_files_;
+  int arabic_generation_ = 0;     // app_.rtl.generation the atlas was built with
   bool italic_requested_ = false;  // the italic face is fetched when a lesson first needs it
   bool fonts_stale_ = false;       // a face arrived: rebuild the atlas
   siaga::ui::FrameOutput output_;
@@ -157,6 +160,17 @@ void Loop::poll_italic_font() {
   }
 }
 
+// The Arabic faces arrive with the first right-to-left language (app/controller.cpp): merged into
+// every face of the atlas under their private-use codes (ui/fonts.cpp).
+void Loop::poll_arabic_fonts() {
+  if (app_.rtl.generation == arabic_generation_) return;
+  arabic_generation_ = app_.rtl.generation;
+  font_files_.arabic_regular = app_.rtl.regular;
+  font_files_.arabic_bold = app_.rtl.bold;
+  fonts_stale_ = true;
+  frames_wanted_ = kFramesAfterChange;
+}
+
 // [SECTION] Frame -------------------------------------------------------------------------------------
 
 // While a text field is active, ImGui lets no other widget be hovered; a tap or quick click elsewhere
@@ -207,6 +221,7 @@ void Loop::frame() {
   handle_events();
   if (siaga::poll_app(app_, platform_)) frames_wanted_ = kFramesAfterChange;
   poll_italic_font();
+  poll_arabic_fonts();
   // Input still waiting (held back above, or trickled by ImGui one change per frame when many keys
   // arrive at once) keeps the loop running until it has all been seen: pausing now would strand it.
   if (!deferred_.empty() || !ImGui::GetCurrentContext()->InputEventsQueue.empty())
@@ -277,6 +292,7 @@ bool Loop::start() {
 
   font_files_.regular = platform_.take_asset("NotoSans-Regular.ttf").value_or("");
   font_files_.bold = platform_.take_asset("NotoSans-Bold.ttf").value_or("");
+  siaga::ui::set_shape_function([this](std::string_view logical, int flags) { return platform_.shape_text(logical, flags); });
   siaga::start_app(app_, platform_);
   SDL_AddEventWatch(on_sdl_event, this);
   return true;

@@ -32,6 +32,14 @@ struct AppState {
   std::string language = "en";      // active interface + content language
   std::string pending_language;     // requested, its content pack still downloading
   std::string language_error;       // the pack of pending_language failed to load
+  // Right-to-left languages (fa, ar) need the shaper module and the Arabic faces besides their pack
+  // (controller.h: kRtlAssets); they arrive with the first such language and stay for the session.
+  struct RtlAssets {
+    bool shaper_ready = false;        // the platform can shape (Platform::shape_text)
+    std::string regular, bold;        // NotoSansArabicUI TTF bytes with the private-use cmap
+    int generation = 0;               // bumped when a face arrives (the atlas is rebuilt)
+  };
+  RtlAssets rtl;
   // The lessons of a course come in its own pack (course-<lang>-<course>.pack, app/course_packs.h)
   // when a screen first needs them; until then the course is its index (Course::text_loaded false).
   struct CoursePacks {

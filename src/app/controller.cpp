@@ -49,6 +49,19 @@ std::vector<std::string> packs_for(const AppState& app, const std::string& tag) 
   return packs;
 }
 
+// The shaper's arrival, or an Arabic face (kept for the atlas). Returns "" or why it is unusable.
+std::string take_rtl_asset(AppState& app, const std::string& name, std::string bytes) {
+  if (name == kRtlShaperAsset) {
+    app.rtl.shaper_ready = true;
+  } else {
+    if (bytes.size() < 12) return name + ": not a font file";
+    (name == kArabicBoldAsset ? app.rtl.bold : app.rtl.regular) = std::move(bytes);
+    ++app.rtl.generation;
+  }
+  app.loaded_packs.insert(name);
+  return "";
+}
+
 void activate_language(AppState& app, Platform& platform, const std::string& tag) {
   Language* language = nullptr;
   const Language* english = app.catalog.find_language("en");
@@ -72,11 +85,13 @@ void save_settings(AppState& app, Platform& platform) { DeviceStore(app, platfor
 bool load_language(AppState& app, Platform& platform, const std::string& tag, bool ask) {
   if (ask) app.language_error.clear();
   bool waiting = false;
-  for (const std::string& name : packs_for(app, tag)) {
+  std::vector<std::string> needed = packs_for(app, tag);
+  if (is_right_to_left(tag)) needed.insert(needed.end(), {kRtlShaperAsset, kArabicRegularAsset, kArabicBoldAsset});
+  for (const std::string& name : needed) {
     if (app.loaded_packs.contains(name)) continue;
     std::string error;
     if (auto bytes = platform.take_asset(name)) {
-      error = add_pack(app, name, *bytes);
+      error = name.ends_with(".pack") ? add_pack(app, name, *bytes) : take_rtl_asset(app, name, std::move(*bytes));
       if (error.empty()) continue;
     } else if (!ask) {
       error = platform.asset_error(name);

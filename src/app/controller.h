@@ -17,6 +17,12 @@ inline constexpr const char* kLanguagesAsset = "languages.json";  // written by 
 
 std::string pack_asset_name(std::string_view language);  // "content-id.pack"
 
+// What a right-to-left language needs besides its pack: the shaper (web: the separately loaded
+// rtl-shaper module, which the bridge loads with the Regular face; native: linked in) and the faces.
+inline constexpr const char* kRtlShaperAsset = "rtl-shaper.wasm";
+inline constexpr const char* kArabicRegularAsset = "NotoSansArabicUI-Regular.ttf";
+inline constexpr const char* kArabicBoldAsset = "NotoSansArabicUI-Bold.ttf";
+
 // Reads settings and the address, picks the language, and takes the content pack the page
 // prefetched (or asks for it). Returns true when content for the chosen language is loaded.
 bool start_app(AppState& app, Platform& platform);

@@ -39,6 +39,14 @@ class Platform {
   };
   virtual AssetProgress asset_progress(std::string_view) { return {}; }
 
+  // Right-to-left text (Dari/Farsi, Arabic): one line of logical UTF-8 in the order it is drawn, its
+  // Arabic-script runs as private-use glyph codes (src/rtl/shaper.h; flags = rtl::option_flags).
+  // Works once the asset "rtl-shaper.wasm" has been taken; before that, the text unchanged.
+  virtual std::string shape_text(std::string_view logical, int flags) {
+    (void)flags;
+    return std::string(logical);
+  }
+
   virtual void publish_semantic_tree(std::string_view json) = 0;
   virtual void set_document_language(std::string_view tag) = 0;
   // The words of what the page itself shows (the "new version" notice), in the learner's language.

@@ -28,6 +28,18 @@ struct Options {
   const char* language = "fa";  // BCP 47 tag for HarfBuzz (locl forms)
 };
 
+// Options as one int, for the bridge between the portal and the separately loaded shaper module.
+inline int option_flags(const Options& o) {
+  return (o.right_to_left ? 1 : 0) | (static_cast<int>(o.digits) << 1) | (std::string_view(o.language) == "ar" ? 8 : 0);
+}
+inline Options options_from_flags(int flags) {
+  Options o;
+  o.right_to_left = (flags & 1) != 0;
+  o.digits = static_cast<DigitStyle>((flags >> 1) & 3);
+  o.language = (flags & 8) ? "ar" : "fa";
+  return o;
+}
+
 class Shaper {
  public:
   Shaper();

@@ -11,6 +11,7 @@
 
 #include "imgui.h"
 #include "ui/lesson_view.h"
+#include "ui/rtl_text.h"
 #include "ui/theme.h"
 #include "ui/touch_scroll.h"
 #include "ui/ui.h"
@@ -24,6 +25,8 @@ namespace {
 // [SECTION] Helpers ----------------------------------------------------------------------------------
 
 }  // namespace
+
+bool shaper_ready(const AppState& app) { return app.rtl.shaper_ready && !app.rtl.regular.empty(); }
 
 bool narrow_layout() { return ImGui::GetIO().DisplaySize.x < 720.0f; }
 
@@ -68,13 +71,18 @@ void draw_header(const View& s) {
   // The language switch: each language named in itself, so anyone can find their own.
   ImGui::PushFont(fonts.body);
   const std::string& current = s.app.pending_language.empty() ? s.app.language : s.app.pending_language;
-  // The languages the build ships (languages.json), in their own names. Arabic-script languages
-  // (fa, ar) are left out until the shaping engine is in the portal: their letters cannot be drawn
-  // joined and right to left by Dear ImGui alone, and garbled text is worse than none.
-  struct MenuLanguage { std::string tag; std::string name; };
+  // The languages the build ships (languages.json), in their own names. An Arabic-script name can
+  // be drawn joined only once the shaper is here (it arrives with the first such language): until
+  // then it is named in English ("Dari / Farsi"), never as disconnected letters.
+  struct MenuLanguage { std::string tag; std::string name; std::string spoken; };
   std::vector<MenuLanguage> languages;
-  for (const ShippedLanguage& shipped : s.app.languages)
-    if (!is_right_to_left(shipped.tag)) languages.push_back({shipped.tag, std::string(language_autonym(shipped.tag))});
+  for (const ShippedLanguage& shipped : s.app.languages) {
+    const LanguageFacts* facts = language_facts(shipped.tag);
+    std::string name(language_autonym(shipped.tag));
+    if (facts && facts->right_to_left)
+      name = shaper_ready(s.app) ? shaped_in(shipped.tag, name) : std::string(facts->english_name);
+    languages.push_back({shipped.tag, name + "##language-" + shipped.tag, std::string(language_autonym(shipped.tag))});
+  }
   const ImGuiStyle& style = ImGui::GetStyle();
   float row_width = 0;
   for (const auto& language : languages)
@@ -86,9 +94,9 @@ void draw_header(const View& s) {
   const float y = narrow ? ImGui::GetCursorPosY() : row_y;
   for (const auto& language : languages) {
     ImGui::SetCursorPos(ImVec2(x, y));
-    if (toggle_button(language.name.c_str(), current == language.tag) && current != language.tag) {
-      s.act(SetLanguage{language.tag});
-    }
+    const bool clicked = toggle_button(language.name.c_str(), current == language.tag);
+    if (SemanticNode* node = last_node()) node->name = language.spoken;  // the mirror reads the real name
+    if (clicked && current != language.tag) s.act(SetLanguage{language.tag});
     x = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetScrollX() + style.ItemSpacing.x;
   }
   ImGui::PopFont();
@@ -157,6 +165,7 @@ void muted(std::string_view text) {
 void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput& out) {
   out.tree.nodes.clear();
   out.tree.language = app.language;
+  set_text_direction(app.language, shaper_ready(app));
   begin_semantics(&out.tree);
   const View s{app, text, ui, out};
   touch_scroll(ui.touch, out);

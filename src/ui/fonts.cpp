@@ -19,28 +19,38 @@ const unsigned short* glyph_ranges() {
 }
 
 namespace {
-ImFont* add_face(std::string& ttf, float size, float pixel_ratio) {
+ImFont* add_face(std::string& ttf, float size, float pixel_ratio, std::string* arabic = nullptr) {
   if (ttf.empty()) return nullptr;
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;
   config.RasterizerDensity = pixel_ratio;
   config.OversampleH = 2;
   config.OversampleV = 1;
-  return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(ttf.data(), static_cast<int>(ttf.size()), size, &config,
-                                                    glyph_ranges());
+  ImFont* font = ImGui::GetIO().Fonts->AddFontFromMemoryTTF(ttf.data(), static_cast<int>(ttf.size()), size, &config,
+                                                            glyph_ranges());
+  if (font && arabic && !arabic->empty()) {
+    // Shaped Arabic-script glyphs by id: U+E000 + glyph id (codes the face's cmap lacks are skipped).
+    static const ImWchar pua[] = {0xE000, 0xE3FF, 0};
+    ImFontConfig merge = config;
+    merge.MergeMode = true;
+    ImGui::GetIO().Fonts->AddFontFromMemoryTTF(arabic->data(), static_cast<int>(arabic->size()), size, &merge, pua);
+  }
+  return font;
 }
 }  // namespace
 
 namespace {
 Fonts add_faces(FontFiles& files, float body, float pixel_ratio) {
   Fonts fonts;
-  fonts.body = add_face(files.regular, body, pixel_ratio);
-  fonts.bold = add_face(files.bold, body, pixel_ratio);
-  fonts.italic = add_face(files.italic, body, pixel_ratio);
-  fonts.h1 = add_face(files.bold, body * 1.65f, pixel_ratio);
-  fonts.h2 = add_face(files.bold, body * 1.35f, pixel_ratio);
-  fonts.h3 = add_face(files.bold, body * 1.12f, pixel_ratio);
-  fonts.small = add_face(files.regular, body * 0.88f, pixel_ratio);
+  std::string* arabic = &files.arabic_regular;
+  std::string* arabic_bold = files.arabic_bold.empty() ? arabic : &files.arabic_bold;
+  fonts.body = add_face(files.regular, body, pixel_ratio, arabic);
+  fonts.bold = add_face(files.bold, body, pixel_ratio, arabic_bold);
+  fonts.italic = add_face(files.italic, body, pixel_ratio, arabic);
+  fonts.h1 = add_face(files.bold, body * 1.65f, pixel_ratio, arabic_bold);
+  fonts.h2 = add_face(files.bold, body * 1.35f, pixel_ratio, arabic_bold);
+  fonts.h3 = add_face(files.bold, body * 1.12f, pixel_ratio, arabic_bold);
+  fonts.small = add_face(files.regular, body * 0.88f, pixel_ratio, arabic);
   if (!fonts.bold) fonts.bold = fonts.body;
   if (!fonts.italic) fonts.italic = fonts.body;
   return fonts;

@@ -9,6 +9,9 @@ namespace siaga::ui {
 
 struct FontFiles {
   std::string regular, bold, italic;  // TTF bytes; must outlive the atlas (not copied)
+  // The Arabic faces (tools/make-arabic-font.py), once a right-to-left language brought them:
+  // merged into every face under U+E000 + glyph id, the codes the shaper gives (src/rtl/shaper.h).
+  std::string arabic_regular, arabic_bold;
 };
 
 // The characters English and Indonesian text needs plus common punctuation. The build subsets the

@@ -13,6 +13,8 @@
 #include <string>
 
 #include "imgui.h"
+#include "rtl/shaper.h"
+#include "ui/rtl_text.h"
 #include "ui/theme.h"
 #include "ui/view.h"
 #include "ui/widgets.h"
@@ -50,8 +52,139 @@ float line_height_for(const std::vector<Span>& spans, float font_size) {
   return only_links && narrow_layout() ? std::max(line_height, kTouchTarget) : line_height;
 }
 
+float g_right_inset = 0;  // right-to-left lists indent from the right (list() below)
+
+// A word of a right-to-left paragraph: shaped on its own, measured in its span's face.
+struct RtlWord {
+  std::string visual;
+  float width = 0;
+  const Span* span = nullptr;
+  ImFont* font = nullptr;
+  bool left_to_right = false;  // a Latin word (or a number right after one): keeps reading order with its neighbours
+  bool line_break = false;
+};
+
+bool has_latin_letter(std::string_view word) {
+  for (char32_t c : rtl::decode_utf8(word))
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F)) return true;
+  return false;
+}
+bool is_number_word(std::string_view word) {
+  bool digit = false;
+  for (char c : word) {
+    if (c >= '0' && c <= '9') digit = true;
+    else if (c != '.' && c != ',' && c != '%' && c != ':' && c != '/' && c != '-') return false;
+  }
+  return digit;
+}
+
+// The same paragraph right to left: words wrapped in reading order, each line laid out right to
+// left with runs of Latin words (IOM, UNHCR, a web address) kept left to right inside it, each line
+// right-aligned. Bidi at word level: the shaper orders the letters inside each word.
+void rich_text_rtl(const std::vector<Span>& spans, const LessonContext& ctx, ImFont* base_font, unsigned int colour) {
+  const Fonts& fonts = *ctx.fonts;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float wrap_width = std::max(80.0f, ImGui::GetContentRegionAvail().x - g_right_inset);
+  ImGui::PushFont(base_font);
+  const float line_height = line_height_for(spans, ImGui::GetFontSize());
+  const float space = ImGui::CalcTextSize(" ").x;
+  ImGui::PopFont();
+
+  std::vector<RtlWord> words;
+  for (const Span& span : spans) {
+    ImFont* font = face_for(span, fonts, base_font);
+    ImGui::PushFont(font);
+    const std::string& text = span.text;
+    size_t pos = 0;
+    while (pos < text.size()) {
+      if (text[pos] == '\n') { words.push_back(RtlWord{.line_break = true}); ++pos; continue; }
+      if (text[pos] == ' ') { ++pos; continue; }
+      size_t end = pos;
+      while (end < text.size() && text[end] != ' ' && text[end] != '\n') ++end;
+      const std::string_view word(text.data() + pos, end - pos);
+      RtlWord w;
+      w.visual = shaped(word);
+      w.width = ImGui::CalcTextSize(w.visual.c_str()).x;
+      w.span = &span;
+      w.font = font;
+      w.left_to_right = has_latin_letter(word) ||
+                        (is_number_word(word) && !words.empty() && words.back().left_to_right && !words.back().line_break);
+      words.push_back(std::move(w));
+      pos = end;
+    }
+    ImGui::PopFont();
+  }
+
+  // Lines in reading order, then drawn.
+  float y = 0;
+  int link_index = 0;
+  struct LinkRect { float x0 = 1e9f, y0 = 1e9f, x1 = -1e9f, y1 = -1e9f; };
+  std::vector<std::pair<const Span*, LinkRect>> link_rects;
+  size_t i = 0;
+  while (i < words.size() || i == 0) {
+    size_t end = i;
+    float width = 0;
+    while (end < words.size() && !words[end].line_break) {
+      const float add = (end > i ? space : 0) + words[end].width;
+      if (end > i && width + add > wrap_width) break;
+      width += add;
+      ++end;
+    }
+    // Visual order: the line reversed, each run of left-to-right words turned back.
+    std::vector<size_t> order;
+    for (size_t k = end; k-- > i;) order.push_back(k);
+    for (size_t a = 0; a < order.size();) {
+      if (!words[order[a]].left_to_right) { ++a; continue; }
+      size_t b = a;
+      while (b < order.size() && words[order[b]].left_to_right) ++b;
+      std::reverse(order.begin() + static_cast<std::ptrdiff_t>(a), order.begin() + static_cast<std::ptrdiff_t>(b));
+      a = b;
+    }
+    float x = origin.x + std::max(0.0f, wrap_width - width);
+    for (size_t k = 0; k < order.size(); ++k) {
+      const RtlWord& w = words[order[k]];
+      const float font_size = w.font->FontSize;
+      const unsigned int col = w.span->link.empty() ? colour : theme().link;
+      const ImVec2 at(x, origin.y + y + (line_height - font_size) * 0.5f);
+      draw->AddText(w.font, font_size, at, col, w.visual.c_str());
+      if (w.span->code)
+        draw->AddRect(ImVec2(at.x - 2, at.y - 1), ImVec2(at.x + w.width + 2, at.y + font_size + 1), theme().border, 3.0f);
+      if (!w.span->link.empty()) {
+        draw->AddLine(ImVec2(at.x, at.y + font_size), ImVec2(at.x + w.width, at.y + font_size), col, 1.0f);
+        const ImVec2 saved = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(ImVec2(at.x, origin.y + y));
+        ImGui::PushID(link_index++);
+        if (ImGui::InvisibleButton(w.span->link.c_str(), ImVec2(std::max(w.width, 1.0f), line_height)))
+          follow_link(w.span->link, ctx);
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::PopID();
+        ImGui::SetCursorScreenPos(saved);
+        if (link_rects.empty() || link_rects.back().first != w.span) link_rects.push_back({w.span, LinkRect{}});
+        LinkRect& r = link_rects.back().second;
+        r.x0 = std::min(r.x0, at.x);
+        r.y0 = std::min(r.y0, origin.y + y);
+        r.x1 = std::max(r.x1, at.x + w.width);
+        r.y1 = std::max(r.y1, origin.y + y + line_height);
+      }
+      x += w.width + space;
+    }
+    i = end;
+    if (i < words.size() && words[i].line_break) ++i;
+    if (i >= words.size()) break;
+    y += line_height;
+  }
+  for (const auto& [span, r] : link_rects) add_node(Role::Link, span->text, r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0);
+  ImGui::SetCursorScreenPos(origin);
+  ImGui::Dummy(ImVec2(wrap_width, y + line_height));
+}
+
 // Lays out and draws spans from the cursor, wrapping at the content region's right edge.
 void rich_text(const std::vector<Span>& spans, const LessonContext& ctx, ImFont* base_font, unsigned int colour) {
+  if (rtl()) {
+    rich_text_rtl(spans, ctx, base_font, colour);
+    return;
+  }
   const Fonts& fonts = *ctx.fonts;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -185,6 +318,19 @@ void list(const Block& block, const LessonContext& ctx) {
     const float indent = ImGui::CalcTextSize("00.").x + 10;
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float line_height = line_height_for(item.spans, ImGui::GetFontSize());
+    if (rtl()) {  // the marker on the right, the item indented from the right
+      const std::string& visual = shaped(marker);
+      const float right = at.x + ImGui::GetContentRegionAvail().x - g_right_inset;
+      ImGui::GetWindowDrawList()->AddText(
+          ImVec2(right - ImGui::CalcTextSize(visual.c_str()).x, at.y + (line_height - ImGui::GetFontSize()) * 0.5f),
+          theme().muted, visual.c_str());
+      ImGui::PopFont();
+      g_right_inset += indent;
+      paragraph(item.spans, ctx, ctx.fonts->body, theme().text);
+      if (!item.children.empty()) draw_blocks(item.children, ctx);
+      g_right_inset -= indent;
+      continue;
+    }
     ImGui::GetWindowDrawList()->AddText(ImVec2(at.x, at.y + (line_height - ImGui::GetFontSize()) * 0.5f),
                                         theme().muted, marker.c_str());
     ImGui::PopFont();

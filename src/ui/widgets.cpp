@@ -5,6 +5,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "ui/rtl_text.h"
 #include "ui/theme.h"
 
 namespace siaga::ui {
@@ -65,7 +66,7 @@ SemanticNode* node_at(size_t index) {
 SemanticNode* last_node() { return g_tree && !g_tree->nodes.empty() ? &g_tree->nodes.back() : nullptr; }
 
 bool button(std::string_view label, bool primary) {
-  const std::string l(label);
+  const std::string l = rtl() ? rtl_label(label) : std::string(label);
   if (primary) {
     ImGui::PushStyleColor(ImGuiCol_Button, theme().accent);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme().accent_hover);
@@ -89,6 +90,12 @@ bool toggle_button(std::string_view label, bool pressed_state) {
 }
 
 bool radio(std::string_view label, bool checked) {
+  if (rtl()) {
+    const bool clicked = rtl_choice(label, checked, true);
+    add_last_item(Role::Radio, label);
+    if (SemanticNode* node = last_node(); node && node->role == Role::Radio) node->checked = checked;
+    return clicked;
+  }
   const std::string l(label);
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, (kTouchTarget - ImGui::GetFontSize()) * 0.5f));
   const bool clicked = ImGui::RadioButton(l.c_str(), checked);
@@ -100,6 +107,13 @@ bool radio(std::string_view label, bool checked) {
 }
 
 bool checkbox(std::string_view label, bool* checked) {
+  if (rtl()) {
+    const bool clicked = rtl_choice(label, *checked, false);
+    if (clicked) *checked = !*checked;
+    add_last_item(Role::Checkbox, label);
+    if (SemanticNode* node = last_node(); node && node->role == Role::Checkbox) node->checked = *checked;
+    return clicked;
+  }
   const std::string l(label);
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, (kTouchTarget - ImGui::GetFontSize()) * 0.5f));
   const bool clicked = ImGui::Checkbox(l.c_str(), checked);
@@ -111,7 +125,7 @@ bool checkbox(std::string_view label, bool* checked) {
 }
 
 bool link(std::string_view label) {
-  const std::string l(label);
+  const std::string l = rtl() ? rtl_label(label) : std::string(label);
   ImGui::PushStyleColor(ImGuiCol_Text, theme().link);
   ImGui::PushStyleColor(ImGuiCol_Button, 0);
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
@@ -133,7 +147,8 @@ void heading(std::string_view text, int level, ImFont* font) {
   if (font) ImGui::PushFont(font);
   const std::string t(text);
   ImGui::PushStyleColor(ImGuiCol_Text, theme().heading);
-  ImGui::TextWrapped("%s", t.c_str());
+  if (rtl()) rtl_text_wrapped(text);
+  else ImGui::TextWrapped("%s", t.c_str());
   ImGui::PopStyleColor();
   if (font) ImGui::PopFont();
   add_last_item(Role::Heading, text);
@@ -141,6 +156,11 @@ void heading(std::string_view text, int level, ImFont* font) {
 }
 
 void text_wrapped(std::string_view text) {
+  if (rtl()) {
+    rtl_text_wrapped(text);
+    add_last_item(Role::Text, text);
+    return;
+  }
   const std::string t(text);
   ImGui::TextWrapped("%s", t.c_str());
   add_last_item(Role::Text, text);
@@ -148,9 +168,28 @@ void text_wrapped(std::string_view text) {
 
 void progress(float fraction, std::string_view label) {
   const std::string l(label);
-  ImGui::PushStyleColor(ImGuiCol_PlotHistogram, theme().accent);
-  ImGui::ProgressBar(std::clamp(fraction, 0.0f, 1.0f), ImVec2(-1, l.empty() ? 8.0f : 0.0f), l.empty() ? "" : l.c_str());
-  ImGui::PopStyleColor();
+  if (rtl()) {  // filled from the right, its label shaped
+    const float height = l.empty() ? 8.0f : ImGui::GetFrameHeight();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(width, height));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float rounding = ImGui::GetStyle().FrameRounding;
+    draw->AddRectFilled(at, ImVec2(at.x + width, at.y + height), ImGui::GetColorU32(ImGuiCol_FrameBg), rounding);
+    const float filled = width * std::clamp(fraction, 0.0f, 1.0f);
+    if (filled > 0)
+      draw->AddRectFilled(ImVec2(at.x + width - filled, at.y), ImVec2(at.x + width, at.y + height), theme().accent, rounding);
+    if (!l.empty()) {
+      const std::string& visual = shaped(l);
+      const ImVec2 size = ImGui::CalcTextSize(visual.c_str());
+      draw->AddText(ImVec2(at.x + (width - size.x) * 0.5f, at.y + (height - size.y) * 0.5f),
+                    ImGui::GetColorU32(ImGuiCol_Text), visual.c_str());
+    }
+  } else {
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, theme().accent);
+    ImGui::ProgressBar(std::clamp(fraction, 0.0f, 1.0f), ImVec2(-1, l.empty() ? 8.0f : 0.0f), l.empty() ? "" : l.c_str());
+    ImGui::PopStyleColor();
+  }
   add_last_item(Role::Progress, label);
   if (SemanticNode* node = last_node(); node && node->role == Role::Progress) node->value = fraction;
 }
@@ -172,7 +211,8 @@ void notice(std::string_view text, unsigned int colour) {
   ImGui::BeginChild(ImGui::GetID(t.c_str()), ImVec2(0, 0),
                     ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
   ImGui::PushStyleColor(ImGuiCol_Text, theme().text);
-  ImGui::TextWrapped("%s", t.c_str());
+  if (rtl()) rtl_text_wrapped(text);
+  else ImGui::TextWrapped("%s", t.c_str());
   ImGui::PopStyleColor();
   ImGui::EndChild();
   ImGui::PopStyleVar();

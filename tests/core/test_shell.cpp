@@ -218,6 +218,44 @@ TEST_CASE("switching to a language not yet loaded fetches its pack, then switche
   CHECK(parse_settings(platform.stored[std::string(storage_key::kSettings)]).settings.language == "id");
 }
 
+TEST_CASE("a right-to-left language waits for the shaper and the Arabic faces besides its pack") {
+  test::MemoryPlatform platform;
+  platform.assets["content-en.pack"] = tiny_pack("en", "Courses");
+  AppState app;
+  start_app(app, platform);
+  apply_action(app, platform, SetLanguage{"fa"});
+  CHECK(platform.requested == std::vector<std::string>{"content-fa.pack", "rtl-shaper.wasm",
+                                                       "NotoSansArabicUI-Regular.ttf", "NotoSansArabicUI-Bold.ttf"});
+  platform.assets["content-fa.pack"] = tiny_pack("fa", "دوره‌ها");
+  poll_app(app, platform);
+  CHECK(app.language == "en");  // the pack alone would draw disconnected letters: not yet
+  platform.assets["rtl-shaper.wasm"] = "";
+  platform.assets["NotoSansArabicUI-Regular.ttf"] = std::string(100, 'r');
+  platform.assets["NotoSansArabicUI-Bold.ttf"] = std::string(100, 'b');
+  CHECK(poll_app(app, platform));
+  CHECK(app.language == "fa");
+  CHECK(app.rtl.shaper_ready);
+  CHECK(app.rtl.regular == std::string(100, 'r'));
+  CHECK(app.rtl.bold == std::string(100, 'b'));
+  // Arabic afterwards needs only its own pack.
+  platform.requested.clear();
+  apply_action(app, platform, SetLanguage{"ar"});
+  CHECK(platform.requested == std::vector<std::string>{"content-ar.pack"});
+}
+
+TEST_CASE("a shaper that cannot be loaded is reported and the current language stays") {
+  test::MemoryPlatform platform;
+  platform.assets["content-en.pack"] = tiny_pack("en", "Courses");
+  platform.assets["content-ar.pack"] = tiny_pack("ar", "الدورات");
+  AppState app;
+  start_app(app, platform);
+  apply_action(app, platform, SetLanguage{"ar"});
+  platform.asset_errors["rtl-shaper.wasm"] = "rtl-shaper.wasm: HTTP 404";
+  CHECK(poll_app(app, platform));
+  CHECK(app.language == "en");
+  CHECK(app.language_error == "rtl-shaper.wasm: HTTP 404");
+}
+
 TEST_CASE("a pack that fails to download is reported and the current language stays") {
   test::MemoryPlatform platform;
   platform.assets["content-en.pack"] = tiny_pack("en", "Courses");

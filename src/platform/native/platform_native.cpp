@@ -113,9 +113,19 @@ std::vector<std::string> NativePlatform::preferred_languages() {
 
 std::optional<std::string> NativePlatform::take_asset(std::string_view name) {
   if (taken_.count(name)) return std::nullopt;
+  if (name == "rtl-shaper.wasm") {
+    const auto face = read_file(paths_.assets / "NotoSansArabicUI-Regular.ttf");
+    if (!face || !shaper_.load_font(*face)) return std::nullopt;
+    taken_.emplace(name);
+    return std::string();
+  }
   auto bytes = read_file(paths_.assets / std::string(name));
   if (bytes) taken_.emplace(name);
   return bytes;
+}
+
+std::string NativePlatform::shape_text(std::string_view logical, int flags) {
+  return shaper_.loaded() ? shaper_.shape_line(logical, rtl::options_from_flags(flags)) : std::string(logical);
 }
 
 void NativePlatform::request_asset(std::string_view name) { taken_.erase(std::string(name)); }
@@ -123,7 +133,8 @@ void NativePlatform::request_asset(std::string_view name) { taken_.erase(std::st
 std::string NativePlatform::asset_error(std::string_view name) {
   if (taken_.count(name)) return "";
   std::error_code error;
-  return fs::exists(paths_.assets / std::string(name), error) ? "" : "not found in " + paths_.assets.string();
+  const std::string file = name == "rtl-shaper.wasm" ? "NotoSansArabicUI-Regular.ttf" : std::string(name);
+  return fs::exists(paths_.assets / file, error) ? "" : "not found in " + paths_.assets.string();
 }
 
 void NativePlatform::publish_semantic_tree(std::string_view json) {

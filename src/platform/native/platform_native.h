@@ -7,6 +7,7 @@
 #include <string>
 
 #include "platform/platform.h"
+#include "rtl/shaper.h"
 
 struct SDL_Window;
 
@@ -28,6 +29,8 @@ class NativePlatform final : public Platform {
   bool storage_available() override;
   std::vector<std::string> preferred_languages() override;
   std::optional<std::string> take_asset(std::string_view name) override;
+  // The shaper is linked in here: "rtl-shaper.wasm" is ready once the Arabic face in the assets loads.
+  std::string shape_text(std::string_view logical, int flags) override;
   void request_asset(std::string_view name) override;
   std::string asset_error(std::string_view name) override;
   void publish_semantic_tree(std::string_view json) override;
@@ -55,6 +58,7 @@ class NativePlatform final : public Platform {
   std::filesystem::path key_path(std::string_view key) const;
 
   Paths paths_;
+  rtl::Shaper shaper_;
   bool storage_ok_ = false;
   std::set<std::string, std::less<>> taken_;  // assets handed over once, like the page does
   std::string hash_;

@@ -1,0 +1,97 @@
+#include "ui/rtl_text.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/i18n.h"
+#include "imgui.h"
+#include "rtl/shaper.h"
+#include "ui/widgets.h"
+
+namespace siaga::ui {
+
+namespace {
+ShapeFunction g_shape;
+bool g_rtl = false;
+int g_flags = 0;
+std::string g_language;
+// Shaped strings of the current language. Interface strings and lesson lines repeat every frame;
+// a long lesson is a few thousand entries, so the cache is simply dropped when it grows past that.
+std::unordered_map<std::string, std::string> g_cache;
+constexpr size_t kCacheLimit = 20000;
+}  // namespace
+
+void set_shape_function(ShapeFunction shape) { g_shape = std::move(shape); }
+
+void set_text_direction(std::string_view language, bool shaper_ready) {
+  const bool rtl_now = shaper_ready && g_shape && is_right_to_left(language);
+  if (language != g_language) {
+    g_language = std::string(language);
+    g_cache.clear();
+    rtl::Options options;
+    options.right_to_left = true;
+    options.language = language == "ar" ? "ar" : "fa";
+    const LanguageFacts* facts = language_facts(language);
+    options.digits = !facts ? rtl::DigitStyle::Western
+                     : facts->digits == Digits::Persian ? rtl::DigitStyle::Persian
+                     : facts->digits == Digits::ArabicIndic ? rtl::DigitStyle::ArabicIndic
+                                                            : rtl::DigitStyle::Western;
+    g_flags = rtl::option_flags(options);
+  }
+  g_rtl = rtl_now;
+}
+
+bool rtl() { return g_rtl; }
+
+const std::string& shaped(std::string_view logical) {
+  static std::string passthrough;
+  if (!g_rtl) {
+    passthrough.assign(logical);
+    return passthrough;
+  }
+  std::string key(logical);
+  auto it = g_cache.find(key);
+  if (it != g_cache.end()) return it->second;
+  if (g_cache.size() > kCacheLimit) g_cache.clear();
+  std::string visual = g_shape(logical, g_flags);
+  return g_cache.emplace(std::move(key), std::move(visual)).first->second;
+}
+
+std::vector<std::string> shaped_lines(std::string_view logical, float width) {
+  std::vector<std::string> out;
+  const auto measure = [](std::string_view piece) {
+    const std::string& visual = shaped(piece);
+    return ImGui::CalcTextSize(visual.data(), visual.data() + visual.size()).x;
+  };
+  for (const std::string_view line : rtl::wrap_logical(logical, width, measure)) out.push_back(shaped(line));
+  return out;
+}
+
+void rtl_text_wrapped(std::string_view logical) {
+  const float left = ImGui::GetCursorPosX();
+  const float width = std::max(40.0f, ImGui::GetContentRegionAvail().x);
+  ImGui::BeginGroup();
+  for (const std::string& line : shaped_lines(logical, width)) {
+    const float w = ImGui::CalcTextSize(line.data(), line.data() + line.size()).x;
+    ImGui::SetCursorPosX(left + std::max(0.0f, width - w));
+    ImGui::TextUnformatted(line.data(), line.data() + line.size());
+  }
+  ImGui::EndGroup();
+}
+
+const std::string& shaped_in(std::string_view language, std::string_view logical) {
+  static std::unordered_map<std::string, std::string> names;
+  std::string key = std::string(language) + '\n' + std::string(logical);
+  if (auto it = names.find(key); it != names.end()) return it->second;
+  rtl::Options options;
+  options.language = language == "ar" ? "ar" : "fa";
+  std::string visual = g_shape ? g_shape(logical, rtl::option_flags(options)) : std::string(logical);
+  return names.emplace(std::move(key), std::move(visual)).first->second;
+}
+
+std::string rtl_label(std::string_view label) {
+  const std::string_view visible = visible_label(label);
+  return shaped(visible) + "###" + std::string(label);
+}
+
+}  // namespace siaga::ui
