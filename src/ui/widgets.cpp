@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -24,6 +25,57 @@ std::string_view visible_label(std::string_view label) {
   const size_t hashes = label.find("##");
   return hashes == std::string_view::npos ? label : label.substr(0, hashes);
 }
+
+namespace {
+// A radio button or checkbox in a right-to-left language: the control on the right, its label
+// wrapped and right-aligned to its left, the whole row one touch target (an invisible button).
+bool rtl_choice(std::string_view label, bool checked, bool round) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float font = ImGui::GetFontSize();
+  const float square = std::min(kTouchTarget - 8.0f, font + 10.0f);
+  const float gap = style.ItemInnerSpacing.x + 4.0f;
+  const float left = ImGui::GetCursorPosX();
+  const float avail = std::max(80.0f, ImGui::GetContentRegionAvail().x);
+  const std::vector<std::string> lines = shaped_lines(visible_label(label), avail - square - gap - 10.0f);
+  float text_width = 0;
+  for (const std::string& line : lines) text_width = std::max(text_width, ImGui::CalcTextSize(line.c_str()).x);
+  const float line_height = ImGui::GetTextLineHeightWithSpacing();
+  const float height = std::max(kTouchTarget, static_cast<float>(lines.size()) * line_height + 10.0f);
+  const float width = text_width + gap + square + 10.0f;
+  ImGui::SetCursorPosX(left + avail - width);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const bool pressed = ImGui::InvisibleButton(std::string(label).c_str(), ImVec2(width, height));
+  const bool hovered = ImGui::IsItemHovered(), held = ImGui::IsItemActive();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 frame = ImGui::GetColorU32(held ? ImGuiCol_FrameBgActive : hovered ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg);
+  const ImU32 mark = ImGui::GetColorU32(ImGuiCol_CheckMark);
+  const ImVec2 box(at.x + width - 5.0f - square, at.y + (height - square) * 0.5f);
+  if (round) {
+    const ImVec2 centre(box.x + square * 0.5f, box.y + square * 0.5f);
+    draw->AddCircleFilled(centre, square * 0.5f, frame, 20);
+    if (style.FrameBorderSize > 0)
+      draw->AddCircle(centre, square * 0.5f, ImGui::GetColorU32(ImGuiCol_Border), 20, style.FrameBorderSize);
+    if (checked) draw->AddCircleFilled(centre, square * 0.5f - std::max(2.0f, square / 6.0f) - 1.0f, mark, 16);
+  } else {
+    draw->AddRectFilled(box, ImVec2(box.x + square, box.y + square), frame, style.FrameRounding);
+    if (style.FrameBorderSize > 0)
+      draw->AddRect(box, ImVec2(box.x + square, box.y + square), ImGui::GetColorU32(ImGuiCol_Border),
+                    style.FrameRounding, 0, style.FrameBorderSize);
+    if (checked) {
+      const float pad = std::max(1.0f, square / 6.0f);
+      ImGui::RenderCheckMark(draw, ImVec2(box.x + pad, box.y + pad), mark, square - pad * 2.0f);
+    }
+  }
+  const float text_right = box.x - gap;
+  float y = at.y + (height - static_cast<float>(lines.size()) * line_height) * 0.5f + (line_height - font) * 0.5f;
+  for (const std::string& line : lines) {
+    draw->AddText(ImVec2(text_right - ImGui::CalcTextSize(line.c_str()).x, y), ImGui::GetColorU32(ImGuiCol_Text), line.c_str());
+    y += line_height;
+  }
+  ImGui::RenderNavHighlight(ImRect(at, ImVec2(at.x + width, at.y + height)), ImGui::GetItemID());
+  return pressed;
+}
+}  // namespace
 
 void begin_semantics(SemanticTree* tree) { g_tree = tree; }
 
