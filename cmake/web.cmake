@@ -132,12 +132,27 @@ target_link_options(siaga PRIVATE
   "--js-library=${PROJECT_SOURCE_DIR}/web/siaga_library.js")
 set_property(TARGET siaga APPEND PROPERTY LINK_DEPENDS "${PROJECT_SOURCE_DIR}/web/siaga_library.js")
 
+# [SECTION] The right-to-left shaper module --------------------------------------------------------
+# HarfBuzz + FriBidi + src/rtl (cmake/rtl.cmake) as their own wasm module, rtl-shaper.js/.wasm. The
+# page loads it only when a learner chooses Dari/Farsi or Arabic (web/bridge/rtl.js), so English and
+# Indonesian learners never download it; the portal calls it through siaga_js_rtl_shape.
+add_executable(rtl-shaper src/rtl/module.cpp)
+target_link_libraries(rtl-shaper PRIVATE siaga_rtl)
+set_target_properties(rtl-shaper PROPERTIES OUTPUT_NAME rtl-shaper SUFFIX ".js"
+  RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/dist")
+target_compile_options(rtl-shaper PRIVATE -fno-exceptions -fno-rtti)
+target_link_options(rtl-shaper PRIVATE -Oz -fno-exceptions -fno-rtti
+  -sMODULARIZE=1 -sEXPORT_NAME=createRtlShaper -sENVIRONMENT=web
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=2MB -sTOTAL_STACK=64KB -sFILESYSTEM=0 -sMALLOC=emmalloc
+  -sASSERTIONS=0 -sDISABLE_EXCEPTION_CATCHING=1 -sDYNAMIC_EXECUTION=0 -sTEXTDECODER=2
+  "-sEXPORTED_FUNCTIONS=[_malloc,_free,_rtl_load_font,_rtl_shape,_rtl_result_length]")
+
 # [SECTION] The shipped folder -------------------------------------------------------------------
 # Page, JS bridge, subset fonts and content packs next to siaga.js/.wasm; see tools/assemble-web.sh.
 set(SIAGA_PACK "" CACHE FILEPATH "Native siaga-pack tool (built by the native build first)")
 add_custom_target(web_dist ALL
   COMMAND "${PROJECT_SOURCE_DIR}/tools/assemble-web.sh" "${CMAKE_BINARY_DIR}/dist" "${SIAGA_PACK}"
-  DEPENDS siaga
+  DEPENDS siaga rtl-shaper
   WORKING_DIRECTORY "${PROJECT_SOURCE_DIR}"
   COMMENT "Assembling build/web/dist (page, fonts, content packs, precompressed copies, size report)"
   VERBATIM)

@@ -23,6 +23,14 @@ for face in Regular Bold Italic; do
   cp "$out" "$dist/"
 done
 
+# The Arabic-script faces (Dari/Farsi, Arabic) with the private-use cmap the shaper's glyph codes use;
+# fetched only with the shaper module (web/bridge/rtl.js).
+arabic_out="$cache/NotoSansArabicUI-Regular.ttf"
+if [[ ! -f "$arabic_out" || "$root/tools/make-arabic-font.py" -nt "$arabic_out" ]]; then
+  /usr/bin/python3 "$root/tools/make-arabic-font.py" "$cache"
+fi
+cp "$cache"/NotoSansArabicUI-{Regular,Bold}.ttf "$dist/"
+
 # Content packs, one per language. siaga-pack runs the author checks first and refuses broken content.
 if [[ -n "$pack_tool" ]]; then
   rm -f "$dist"/content-*.pack "$dist"/course-*.pack
@@ -33,7 +41,7 @@ fi
 # Shipped without comment lines and indentation (safe for these files: no template literals), which
 # more than pays for the split: the sources stay readable, the page stays small.
 strip_js() { sed -E -e '/^[[:space:]]*\/\//d' -e 's/^[[:space:]]+//' "$@"; }
-strip_js "$root"/web/bridge/{core,storage,assets,mirror,typing,offline,files}.js > "$dist/bridge.js.new"
+strip_js "$root"/web/bridge/{core,storage,assets,rtl,mirror,typing,offline,files}.js > "$dist/bridge.js.new"
 cmp -s "$dist/bridge.js.new" "$dist/bridge.js" && rm "$dist/bridge.js.new" || mv "$dist/bridge.js.new" "$dist/bridge.js"
 strip_js "$root/web/loader.js" > "$dist/loader.js.new"
 cmp -s "$dist/loader.js.new" "$dist/loader.js" && rm "$dist/loader.js.new" || mv "$dist/loader.js.new" "$dist/loader.js"
@@ -41,7 +49,7 @@ cp "$root/web/siaga.css" "$root/web/scorm.js" "$root/web/siaga.webmanifest" "$di
 [[ -f "$dist/icon-512.png" && "$dist/icon-512.png" -nt "$root/tools/make-icons.py" ]] || python3 "$root/tools/make-icons.py" "$dist"
 
 # The page carries the raw size of each file it loads, so the progress bar shows bytes of a known total.
-files_json=$(cd "$dist" && for f in siaga.wasm siaga.js NotoSans-*.ttf content-*.pack course-*.pack languages.json; do
+files_json=$(cd "$dist" && for f in siaga.wasm siaga.js NotoSans-*.ttf NotoSansArabicUI-*.ttf rtl-shaper.wasm content-*.pack course-*.pack languages.json; do
   [[ -f "$f" ]] && printf '"%s":%s,' "$f" "$(stat -c %s "$f")"; done)
 files_json="{${files_json%,}}"
 sed "s|@FILES@|$files_json|" "$root/web/index.html" > "$dist/index.html"

@@ -6,6 +6,7 @@ dist=$1
 printf '%-26s %10s %10s %10s\n' file raw gzip brotli
 total_raw=0 total_gz=0 total_br=0
 first_raw=0 first_gz=0 first_br=0
+rtl_raw=0 rtl_gz=0 rtl_br=0
 for f in "$dist"/*; do
   case "$f" in *.br|*.gz) continue ;; esac
   name=$(basename "$f")
@@ -17,8 +18,12 @@ for f in "$dist"/*; do
   # First load: one language (English here; the other languages' packs come only when chosen), its
   # catalog without lessons (course-*.pack come when a course is opened); the
   # italic face is fetched when a lesson first opens.
+  # The right-to-left shaper and its faces come only for Dari/Farsi and Arabic (web/bridge/rtl.js).
+  case "$name" in rtl-shaper.*|NotoSansArabicUI-*)
+    rtl_raw=$((rtl_raw + raw)) rtl_gz=$((rtl_gz + gz)) rtl_br=$((rtl_br + br)); continue ;; esac
   case "$name" in content-en.pack) ;; content-*.pack|course-*.pack|NotoSans-Italic.ttf) continue ;; esac
   first_raw=$((first_raw + raw)) first_gz=$((first_gz + gz)) first_br=$((first_br + br))
 done
 printf '%-26s %10d %10d %10d\n' "all files" "$total_raw" "$total_gz" "$total_br"
 printf '%-26s %10d %10d %10d\n' "first load (en)" "$first_raw" "$first_gz" "$first_br"
+printf '%-26s %10d %10d %10d\n' "rtl extra (fa/ar)" "$rtl_raw" "$rtl_gz" "$rtl_br"

@@ -39,6 +39,17 @@ mergeInto(LibraryManager.library, {
   },
   siaga_js_asset_error__deps: ['$siagaNewString'],
   siaga_js_asset_error: function (name) { return siagaNewString(SiagaBridge.assetError(UTF8ToString(name))); },
+  // One line through the right-to-left shaper module (web/bridge/rtl.js): UTF-8 bytes in, the
+  // visual line's UTF-8 out (malloc'd), or 0 while the module is not loaded.
+  siaga_js_rtl_shape__deps: ['malloc'],
+  siaga_js_rtl_shape: function (text, length, flags, outLength) {
+    const visual = SiagaBridge.rtlShape(HEAPU8.subarray(text, text + length), flags);
+    if (!visual) return 0;
+    const ptr = _malloc(visual.length + 1);
+    HEAPU8.set(visual, ptr);
+    HEAP32[outLength >> 2] = visual.length;
+    return ptr;
+  },
   siaga_js_publish_tree: function (json) { SiagaBridge.publishTree(UTF8ToString(json)); },
   siaga_js_set_document_language: function (tag) { document.documentElement.lang = UTF8ToString(tag); },
   siaga_js_set_page_text: function (updateReady, reload) {

@@ -12,7 +12,9 @@
 const VERSION = '@VERSION@';
 const FILES = @FILES@;
 const CACHE = 'siaga-' + VERSION;
-const isCoursePack = (name) => /^course-[A-Za-z0-9-]+\.pack$/.test(name);
+// Fetched only when needed, then kept: a course's lessons, and the right-to-left shaper with its faces
+// (only Dari/Farsi and Arabic learners download those).
+const isCoursePack = (name) => /^course-[A-Za-z0-9-]+\.pack$/.test(name) || /^(rtl-shaper\.(js|wasm)|NotoSansArabicUI-[A-Za-z]+\.ttf)$/.test(name);
 const nameOf = (url) => new URL(url).pathname.split('/').pop();
 
 self.addEventListener('install', (event) => {

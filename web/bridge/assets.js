@@ -54,6 +54,14 @@
               (error) => { progress.delete(name); assetErrors.set(name, error.message); bridge.wake(); });
     },
     assetError(name) { return assetErrors.get(name) || null; },
+    // For files fetched another way (rtl.js): progress while under way, then the bytes or the error.
+    noteProgress(name, got) {
+      progress.set(name, got);
+      const now = performance.now();
+      if (now - lastProgressWake > 100) { lastProgressWake = now; bridge.wake(); }
+    },
+    finishAsset(name, bytes) { progress.delete(name); assets.set(name, bytes); bridge.wake(); },
+    failAsset(name, message) { progress.delete(name); assetErrors.set(name, message); bridge.wake(); },
     // [received, expected] bytes of a file being fetched; expected is the raw size the build
     // recorded in the page (0 when unknown).
     assetProgress(name) {

@@ -3,6 +3,7 @@
 //   core.js      window.SiagaBridge, waking the portal, the address bar, links, first frame, full screen
 //   storage.js   localStorage (probed once), writes that fail, changes made by another tab
 //   assets.js    files fetched for the portal (fonts, content packs), and what to prefetch at start
+//   rtl.js       the right-to-left shaper module, loaded only for Dari/Farsi and Arabic
 //   mirror.js    the accessibility mirror: one DOM element per node of the published semantic tree
 //   typing.js    the phone keyboard (a real <input> over a tapped field), the clipboard, touch times
 //   offline.js   the service worker and the "new version" notice

@@ -24,6 +24,7 @@ void siaga_js_request_asset(const char* name);
 void siaga_js_asset_progress(const char* name, double* out);
 char* siaga_js_asset_error(const char* name);
 void siaga_js_publish_tree(const char* json);
+unsigned char* siaga_js_rtl_shape(const char* text, int length, int flags, int* out_length);
 void siaga_js_set_document_language(const char* tag);
 void siaga_js_set_page_text(const char* update_ready, const char* reload);
 void siaga_js_open_link(const char* url);
@@ -57,6 +58,15 @@ std::optional<std::string> adopt(char* text) {
   return out;
 }
 }  // namespace
+
+std::string WebPlatform::shape_text(std::string_view logical, int flags) {
+  int length = 0;
+  unsigned char* visual = siaga_js_rtl_shape(logical.data(), static_cast<int>(logical.size()), flags, &length);
+  if (!visual) return std::string(logical);
+  std::string out(reinterpret_cast<const char*>(visual), static_cast<size_t>(length));
+  std::free(visual);
+  return out;
+}
 
 std::optional<std::string> WebPlatform::load(std::string_view key) {
   return adopt(siaga_js_storage_get(std::string(key).c_str()));

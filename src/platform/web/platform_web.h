@@ -12,6 +12,7 @@ class WebPlatform final : public Platform {
   bool storage_available() override;
   std::vector<std::string> preferred_languages() override;
   std::optional<std::string> take_asset(std::string_view name) override;
+  std::string shape_text(std::string_view logical, int flags) override;
   void request_asset(std::string_view name) override;
   std::string asset_error(std::string_view name) override;
   AssetProgress asset_progress(std::string_view name) override;
