@@ -141,7 +141,7 @@ target_link_libraries(rtl-shaper PRIVATE siaga_rtl)
 set_target_properties(rtl-shaper PROPERTIES OUTPUT_NAME rtl-shaper SUFFIX ".js"
   RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/dist")
 target_compile_options(rtl-shaper PRIVATE -fno-exceptions -fno-rtti)
-target_link_options(rtl-shaper PRIVATE -Oz -fno-exceptions -fno-rtti
+target_link_options(rtl-shaper PRIVATE -Oz
   -sMODULARIZE=1 -sEXPORT_NAME=createRtlShaper -sENVIRONMENT=web
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=2MB -sTOTAL_STACK=64KB -sFILESYSTEM=0 -sMALLOC=emmalloc
   -sASSERTIONS=0 -sDISABLE_EXCEPTION_CATCHING=1 -sDYNAMIC_EXECUTION=0 -sTEXTDECODER=2

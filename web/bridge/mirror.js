@@ -69,7 +69,12 @@
   function publishTree(json) {
     const tree = JSON.parse(json);
     const root = document.getElementById('mirror');
-    if (tree.lang) root.lang = tree.lang;
+    if (tree.lang) {
+      root.lang = tree.lang;
+      // Dari/Farsi and Arabic read right to left: the mirror keeps the logical text and says so.
+      root.dir = /^(fa|ar|prs|ps|ur)$/.test(tree.lang) ? 'rtl' : 'ltr';
+      document.documentElement.dir = root.dir;
+    }
     const next = [];
     for (let i = 0; i < tree.nodes.length; i++) {
       const node = tree.nodes[i];
