@@ -60,7 +60,7 @@ void draw_header(const View& s) {
   if (!narrow) {
     ImGui::SameLine(0, 14);
     ImGui::SetCursorPosY(row_y + (kTouchTarget - title_height) * 0.5f + title_height - ImGui::GetFontSize() - 3);
-    ImGui::TextUnformatted(s.t("app.tagline").c_str());
+    ImGui::TextUnformatted(shaped(s.t("app.tagline")).c_str());
     add_last_item(Role::Text, s.t("app.tagline"));
   } else {
     text_wrapped(s.t("app.tagline"));
@@ -86,7 +86,7 @@ void draw_header(const View& s) {
   const ImGuiStyle& style = ImGui::GetStyle();
   float row_width = 0;
   for (const auto& language : languages)
-    row_width += ImGui::CalcTextSize(language.name.c_str()).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+    row_width += ImGui::CalcTextSize(language.name.c_str(), nullptr, true).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
   // Each button is placed explicitly: after SameLine, ImGui would align the second to the title's
   // text baseline rather than to the first button.
   float x = narrow ? ImGui::GetCursorPosX()

@@ -249,7 +249,26 @@ void progress(float fraction, std::string_view label) {
 bool text_field(const char* id, std::string_view name, char* buffer, size_t size, int flags) {
   ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 360.0f));
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, (kTouchTarget - ImGui::GetFontSize()) * 0.5f));
+  // Right to left, the typed text is drawn shaped and right-aligned over the field (ImGui's own
+  // drawing of it, letter by letter, is made transparent).
+  const bool shape_it = rtl() && buffer[0] != '\0';
+  if (shape_it) ImGui::PushStyleColor(ImGuiCol_Text, 0);
   const bool enter = ImGui::InputText(id, buffer, size, flags | ImGuiInputTextFlags_EnterReturnsTrue);
+  if (shape_it) {
+    ImGui::PopStyleColor();
+    const std::string& visual = shaped(buffer);
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const float w = ImGui::CalcTextSize(visual.c_str()).x;
+    const float pad = ImGui::GetStyle().FramePadding.x;
+    const bool password = (flags & ImGuiInputTextFlags_Password) != 0;
+    if (!password) {
+      ImDrawList* draw = ImGui::GetWindowDrawList();
+      draw->PushClipRect(min, max, true);
+      draw->AddText(ImVec2(std::max(min.x + pad, max.x - pad - w), min.y + (max.y - min.y - ImGui::GetFontSize()) * 0.5f),
+                    theme().text, visual.c_str());
+      draw->PopClipRect();
+    }
+  }
   ImGui::PopStyleVar();
   add_last_item(Role::TextField, name);
   mark_focus_if_focused();
