@@ -104,12 +104,12 @@ void rich_text_rtl(const std::vector<Span>& spans, const LessonContext& ctx, ImF
       while (end < text.size() && text[end] != ' ' && text[end] != '\n') ++end;
       const std::string_view word(text.data() + pos, end - pos);
       RtlWord w;
-      w.visual = shaped(word);
+      w.left_to_right = has_latin_letter(word) ||
+                        (is_number_word(word) && !words.empty() && words.back().left_to_right && !words.back().line_break);
+      w.visual = shaped(word, w.left_to_right && !rtl::has_arabic_script(word));
       w.width = ImGui::CalcTextSize(w.visual.c_str()).x;
       w.span = &span;
       w.font = font;
-      w.left_to_right = has_latin_letter(word) ||
-                        (is_number_word(word) && !words.empty() && words.back().left_to_right && !words.back().line_break);
       words.push_back(std::move(w));
       pos = end;
     }

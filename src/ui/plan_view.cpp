@@ -15,6 +15,7 @@
 #include "imgui.h"
 #include "ui/theme.h"
 #include "ui/view.h"
+#include "ui/rtl_text.h"
 #include "ui/widgets.h"
 
 namespace siaga::ui {
@@ -119,7 +120,7 @@ void draw_plan_list(const View& v, const Language& language) {
   for (const Course& course : language.courses) {
     ImGui::PushID(course.id.c_str());
     ImGui::PushFont(v.ui.fonts.bold);
-    const bool open = ImGui::TreeNodeEx(course.title.c_str(), ImGuiTreeNodeFlags_NoTreePushOnOpen);
+    const bool open = ImGui::TreeNodeEx((rtl() ? rtl_label(course.title) : course.title).c_str(), ImGuiTreeNodeFlags_NoTreePushOnOpen);
     ImGui::PopFont();
     add_last_item(Role::Button, course.title);
     if (SemanticNode* node = last_node(); node && node->role == Role::Button) {

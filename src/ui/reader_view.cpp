@@ -8,6 +8,7 @@
 #include "ui/lesson_view.h"
 #include "ui/theme.h"
 #include "ui/view.h"
+#include "ui/rtl_text.h"
 #include "ui/widgets.h"
 
 namespace siaga::ui {
@@ -44,7 +45,7 @@ void draw_module(const View& s, const Course& course, const Module& module) {
   // Contents: every section, the current one marked; a link each.
   ImGui::PushFont(s.ui.fonts.bold);
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, (kTouchTarget - ImGui::GetFontSize()) * 0.5f));
-  const bool contents_open = ImGui::TreeNodeEx(s.t("reader.contents").c_str(),
+  const bool contents_open = ImGui::TreeNodeEx((rtl() ? rtl_label(s.t("reader.contents")) : s.t("reader.contents")).c_str(),
                                                ImGuiTreeNodeFlags_NoTreePushOnOpen | ImGuiTreeNodeFlags_FramePadding |
                                                    (narrow_layout() ? 0 : ImGuiTreeNodeFlags_DefaultOpen));
   ImGui::PopStyleVar();

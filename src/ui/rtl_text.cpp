@@ -43,17 +43,17 @@ void set_text_direction(std::string_view language, bool shaper_ready) {
 
 bool rtl() { return g_rtl; }
 
-const std::string& shaped(std::string_view logical) {
+const std::string& shaped(std::string_view logical, bool left_to_right) {
   static std::string passthrough;
   if (!g_rtl) {
     passthrough.assign(logical);
     return passthrough;
   }
-  std::string key(logical);
+  std::string key = left_to_right ? "\x01" + std::string(logical) : std::string(logical);
   auto it = g_cache.find(key);
   if (it != g_cache.end()) return it->second;
   if (g_cache.size() > kCacheLimit) g_cache.clear();
-  std::string visual = g_shape(logical, g_flags);
+  std::string visual = g_shape(logical, left_to_right ? (g_flags & ~1) : g_flags);
   return g_cache.emplace(std::move(key), std::move(visual)).first->second;
 }
 

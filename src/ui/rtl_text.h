@@ -22,7 +22,8 @@ void set_text_direction(std::string_view language, bool shaper_ready);
 bool rtl();  // this frame draws right to left
 
 // The visual form of one line (cached; the text itself when not rtl()).
-const std::string& shaped(std::string_view logical);
+// left_to_right: the piece is a Latin word inside a right-to-left line (its brackets stay as typed).
+const std::string& shaped(std::string_view logical, bool left_to_right = false);
 // Lines of a paragraph wrapped at `width` in the current font, each already shaped, in reading order.
 std::vector<std::string> shaped_lines(std::string_view logical, float width);
 // Draws wrapped, right-aligned text from the cursor across the content region (one ImGui group).
