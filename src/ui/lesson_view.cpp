@@ -181,7 +181,7 @@ void rich_text_rtl(const std::vector<Span>& spans, const LessonContext& ctx, ImF
 
 // Lays out and draws spans from the cursor, wrapping at the content region's right edge.
 void rich_text(const std::vector<Span>& spans, const LessonContext& ctx, ImFont* base_font, unsigned int colour) {
-  if (rtl()) {
+  if (rtl() && !starts_left_to_right(plain_text(spans))) {  // an English lesson stays left to right
     rich_text_rtl(spans, ctx, base_font, colour);
     return;
   }

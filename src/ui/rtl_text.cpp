@@ -43,12 +43,21 @@ void set_text_direction(std::string_view language, bool shaper_ready) {
 
 bool rtl() { return g_rtl; }
 
+bool starts_left_to_right(std::string_view logical) {
+  for (char32_t c : rtl::decode_utf8(logical)) {
+    if (rtl::uses_arabic_face(c) && c != 0x200C && c != 0x200D) return false;
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F)) return true;
+  }
+  return false;
+}
+
 const std::string& shaped(std::string_view logical, bool left_to_right) {
   static std::string passthrough;
   if (!g_rtl) {
     passthrough.assign(logical);
     return passthrough;
   }
+  left_to_right = left_to_right || starts_left_to_right(logical);
   std::string key = left_to_right ? "\x01" + std::string(logical) : std::string(logical);
   auto it = g_cache.find(key);
   if (it != g_cache.end()) return it->second;
@@ -68,6 +77,11 @@ std::vector<std::string> shaped_lines(std::string_view logical, float width) {
 }
 
 void rtl_text_wrapped(std::string_view logical) {
+  if (starts_left_to_right(logical)) {  // an English paragraph stays left-aligned
+    const std::string text(logical);
+    ImGui::TextWrapped("%s", text.c_str());
+    return;
+  }
   const float left = ImGui::GetCursorPosX();
   const float width = std::max(40.0f, ImGui::GetContentRegionAvail().x);
   ImGui::BeginGroup();

@@ -251,17 +251,26 @@ bool text_field(const char* id, std::string_view name, char* buffer, size_t size
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, (kTouchTarget - ImGui::GetFontSize()) * 0.5f));
   // Right to left, the typed text is drawn shaped and right-aligned over the field (ImGui's own
   // drawing of it, letter by letter, is made transparent).
-  const bool shape_it = rtl() && buffer[0] != '\0';
+  // While being edited, ImGui keeps the text in its own state (the buffer gets it on Enter).
+  std::string current = buffer;
+  if (rtl()) {
+    if (const ImGuiInputTextState* state = ImGui::GetInputTextState(ImGui::GetID(id)); state && state->CurLenW > 0) {
+      std::string utf8(static_cast<size_t>(state->CurLenW) * 4 + 1, '\0');
+      const int n = ImTextStrToUtf8(utf8.data(), static_cast<int>(utf8.size()), state->TextW.Data, state->TextW.Data + state->CurLenW);
+      utf8.resize(static_cast<size_t>(n));
+      current = utf8;
+    }
+  }
+  const bool shape_it = rtl() && !current.empty() && (flags & ImGuiInputTextFlags_Password) == 0;
   if (shape_it) ImGui::PushStyleColor(ImGuiCol_Text, 0);
   const bool enter = ImGui::InputText(id, buffer, size, flags | ImGuiInputTextFlags_EnterReturnsTrue);
   if (shape_it) {
     ImGui::PopStyleColor();
-    const std::string& visual = shaped(buffer);
+    const std::string& visual = shaped(current);
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     const float w = ImGui::CalcTextSize(visual.c_str()).x;
     const float pad = ImGui::GetStyle().FramePadding.x;
-    const bool password = (flags & ImGuiInputTextFlags_Password) != 0;
-    if (!password) {
+    {
       ImDrawList* draw = ImGui::GetWindowDrawList();
       draw->PushClipRect(min, max, true);
       draw->AddText(ImVec2(std::max(min.x + pad, max.x - pad - w), min.y + (max.y - min.y - ImGui::GetFontSize()) * 0.5f),
