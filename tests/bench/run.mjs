@@ -15,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { constants, brotliCompressSync, gzipSync } from 'node:zlib';
 import { startServer } from '../../tools/serve.mjs';
 import { clickWidget, settle } from '../browser/lib.mjs';
-import { SLOW_LINK, VIEWPORT, coldLoads, driveAndCollectFrameTimes, idleCost, withLoadedPage } from './browser.mjs';
+import { SLOW_LINK, VIEWPORT, coldLoads, driveAndCollectFrameTimes, idleCost, load, openBrowser, withLoadedPage } from './browser.mjs';
 import { distWithPack, scaledContent, syntheticContent } from './content.mjs';
 import { makeClassifier } from './wasm-breakdown.mjs';
 
@@ -372,6 +372,39 @@ const synthetic = await distWithPack(options.dist, options.packTool,
                                      await syntheticContent(join(ROOT, 'content'), join(WORK, 'content-synthetic'), { courses: 10, modulesPerCourse: 100 }),
                                      join(WORK, 'dist-synthetic'));
 const syntheticServer = await serve(synthetic.dist);
+// A Dari learner (issue 14): from the English catalog, choose دری / فارسی; the time until the portal
+// shows Dari (the shaper module, the Arabic faces and the Dari pack fetched, the atlas rebuilt), the
+// bytes that switch fetched (brotli, as the size report counts them), and the frame cost of the
+// Dari lesson afterwards.
+async function switchToDari(url, slow) {
+  const browser = await openBrowser({ slow, storage: learner });
+  try {
+    await load(browser, url, { catalog: true, slow });
+    await settle(browser.page);
+    const requested = [];
+    browser.page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    const t0 = Date.now();
+    await clickWidget(browser.page, 'button', 'دری / فارسی');
+    await browser.page.waitForFunction(() => document.documentElement.lang === 'fa', null, { timeout: slow ? 240000 : 60000, polling: 50 });
+    await settle(browser.page, 300);
+    const switchMs = Date.now() - t0;
+    const bytes = await transfer(options.dist, requested);
+    let frameCostFa = null;
+    if (!slow) {
+      await browser.page.evaluate(() => { location.hash = '#/course/refugee-orientation/module/who-is-iom'; });
+      await settle(browser.page);
+      const { times } = await driveAndCollectFrameTimes(browser.page);
+      frameCostFa = { frames: times.length, p50: percentile(times, 50), p95: percentile(times, 95), max: Math.max(...times) };
+    }
+    return { switchMs, bytes, frameCostFa };
+  } finally {
+    await browser.close();
+  }
+}
+log('Dari: switching from English (loopback, slow link)');
+const dari = { fast: await switchToDari(portal.url, false), slow: await switchToDari(portal.url, true) };
+log(`  loopback ${dari.fast.switchMs} ms, slow ${dari.slow.switchMs} ms, ${dari.fast.bytes.brotli} B brotli`);
+
 const frames = [
   { name: 'catalog, 10 courses / 1,000 synthetic modules', ...(await frameCost(syntheticServer.url, '#/', learner)) },
   { name: 'course page, 100 synthetic modules', ...(await frameCost(syntheticServer.url, '#/course/synthetic-01', learner)) },
@@ -434,6 +467,11 @@ const rows = [
   ['CPU 4× slower: main-thread work until the catalog is interactive (TaskDuration)', spread(throttled, 'mainThreadMs'), '—', '',
    `≤ 2,500 ms: ${verdict(median(throttled.map((r) => r.mainThreadMs)) <= 2500)}`],
   ['CPU 4× slower: first-input delay of a click on the catalog as it appears', spread(throttled, 'firstInputDelay'), '—', '', ''],
+  ['Dari learner: extra download when switching from English (brotli; shaper module, Arabic faces, Dari pack)',
+   `${kb(dari.fast.bytes.brotli)} (${dari.fast.bytes.files.map((f) => f.name).join(', ')})`, '—', '', ''],
+  ['Dari learner: time to switch to Dari (loopback / slow link)', `${ms(dari.fast.switchMs)} / ${ms(dari.slow.switchMs)}`, '—', '', ''],
+  ['Frame CPU p50 / p95 (max): the first Dari lesson (refugee orientation, shaped right to left)',
+   dari.fast.frameCostFa ? `${dari.fast.frameCostFa.p50.toFixed(2)} / ${dari.fast.frameCostFa.p95.toFixed(2)} (${dari.fast.frameCostFa.max.toFixed(2)}) ms` : '—', '—', '', ''],
   ['Pack parse at start (loopback; the language pack: interface words and course indexes)',
    ms(median(portalLoads.fast.map((r) => (r.packParsed !== null && r.packTaken !== null ? r.packParsed - r.packTaken : null))), 1), '—', '', ''],
   ...frames.map((f) => [`Frame CPU p50 / p95 (max): ${f.name}, ${f.frames} frames [of which WebGL state queries, mean]`,
