@@ -9,7 +9,6 @@
 // chooses an Arabic-script language, so English and Indonesian learners never download it.
 #pragma once
 
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -72,8 +71,13 @@ std::string localize_digits(std::string_view utf8, DigitStyle style);
 // (each line is then shaped on its own: wrapping a visual string would put a sentence's end first).
 // measure gives the drawn width of a logical piece (a word, or " "). A word wider than the line stays
 // whole on its own line. '\n' always breaks. The views point into `text`.
-std::vector<std::string_view> wrap_logical(std::string_view text, float max_width,
-                                           const std::function<float(std::string_view)>& measure);
+// (A plain function and context, not std::function: this is linked into the portal, where each
+// template instance costs download bytes.)
+using Measure = float (*)(std::string_view piece, void* context);
+std::vector<std::string_view> wrap_logical(std::string_view text, float max_width, Measure measure, void* context);
+
+// The code point at `at` (advancing it); U+FFFD for a broken sequence.
+char32_t next_codepoint(std::string_view utf8, size_t& at);
 
 // UTF-8 <-> UTF-32 (invalid bytes become U+FFFD).
 std::u32string decode_utf8(std::string_view utf8);

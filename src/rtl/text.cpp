@@ -6,6 +6,25 @@
 
 namespace siaga::rtl {
 
+char32_t next_codepoint(std::string_view s, size_t& i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  size_t extra = 0;
+  char32_t cp = c;
+  if (c < 0x80) extra = 0;
+  else if ((c >> 5) == 6) extra = 1, cp = c & 0x1F;
+  else if ((c >> 4) == 14) extra = 2, cp = c & 0x0F;
+  else if ((c >> 3) == 30) extra = 3, cp = c & 0x07;
+  else { ++i; return 0xFFFD; }
+  if (i + extra >= s.size()) { ++i; return 0xFFFD; }
+  for (size_t k = 1; k <= extra; ++k) {
+    const unsigned char next = static_cast<unsigned char>(s[i + k]);
+    if ((next & 0xC0) != 0x80) { ++i; return 0xFFFD; }
+    cp = (cp << 6) | (next & 0x3F);
+  }
+  i += extra + 1;
+  return cp;
+}
+
 std::u32string decode_utf8(std::string_view s) {
   std::u32string out;
   out.reserve(s.size());
@@ -58,8 +77,10 @@ bool has_arabic_script(std::string_view utf8) {
   // Arabic blocks are 0xD8..0xDD / 0xE0 0xA2.. / 0xEF 0xAD.. in UTF-8; decoding is cheap enough.
   for (unsigned char c : utf8)
     if (c >= 0xD8 && c <= 0xDD) return true;
-  for (char32_t c : decode_utf8(utf8))
+  for (size_t at = 0; at < utf8.size();) {
+    const char32_t c = next_codepoint(utf8, at);
     if (uses_arabic_face(c) && c != 0x200C && c != 0x200D) return true;
+  }
   return false;
 }
 
@@ -75,10 +96,9 @@ std::string localize_digits(std::string_view utf8, DigitStyle style) {
   return out;
 }
 
-std::vector<std::string_view> wrap_logical(std::string_view text, float max_width,
-                                           const std::function<float(std::string_view)>& measure) {
+std::vector<std::string_view> wrap_logical(std::string_view text, float max_width, Measure measure, void* context) {
   std::vector<std::string_view> lines;
-  const float space = measure(" ");
+  const float space = measure(" ", context);
   size_t paragraph = 0;
   while (paragraph <= text.size()) {
     size_t end = text.find('\n', paragraph);
@@ -93,7 +113,7 @@ std::vector<std::string_view> wrap_logical(std::string_view text, float max_widt
       if (i >= para.size()) break;
       size_t j = para.find(' ', i);
       if (j == std::string_view::npos) j = para.size();
-      const float w = measure(para.substr(i, j - i));
+      const float w = measure(para.substr(i, j - i), context);
       if (!empty && width + space + w > max_width) {
         lines.push_back(para.substr(line_start, line_end - line_start));
         empty = true;

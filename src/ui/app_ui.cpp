@@ -76,7 +76,16 @@ void draw_header(const View& s) {
   // then it is named in English ("Dari / Farsi"), never as disconnected letters.
   struct MenuLanguage { std::string tag; std::string name; std::string spoken; };
   std::vector<MenuLanguage> languages;
-  for (const ShippedLanguage& shipped : s.app.languages) {
+  // In the portal's menu order (English, Indonesian, Dari/Farsi, Arabic, Somali), not the build's;
+  // a language the portal does not know comes last.
+  std::vector<const ShippedLanguage*> menu;
+  for (const std::string_view tag : known_language_tags())
+    for (const ShippedLanguage& shipped : s.app.languages)
+      if (shipped.tag == tag) menu.push_back(&shipped);
+  for (const ShippedLanguage& shipped : s.app.languages)
+    if (!language_facts(shipped.tag)) menu.push_back(&shipped);
+  for (const ShippedLanguage* entry : menu) {
+    const ShippedLanguage& shipped = *entry;
     const LanguageFacts* facts = language_facts(shipped.tag);
     std::string name(language_autonym(shipped.tag));
     if (facts && facts->right_to_left)

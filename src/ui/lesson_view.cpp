@@ -65,8 +65,10 @@ struct RtlWord {
 };
 
 bool has_latin_letter(std::string_view word) {
-  for (char32_t c : rtl::decode_utf8(word))
+  for (size_t at = 0; at < word.size();) {
+    const char32_t c = rtl::next_codepoint(word, at);
     if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F)) return true;
+  }
   return false;
 }
 bool is_number_word(std::string_view word) {

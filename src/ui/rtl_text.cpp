@@ -1,7 +1,7 @@
 #include "ui/rtl_text.h"
 
 #include <algorithm>
-#include <unordered_map>
+#include <map>
 
 #include "core/i18n.h"
 #include "imgui.h"
@@ -17,11 +17,11 @@ int g_flags = 0;
 std::string g_language;
 // Shaped strings of the current language. Interface strings and lesson lines repeat every frame;
 // a long lesson is a few thousand entries, so the cache is simply dropped when it grows past that.
-std::unordered_map<std::string, std::string> g_cache;
+std::map<std::string, std::string> g_cache;
 constexpr size_t kCacheLimit = 20000;
 }  // namespace
 
-void set_shape_function(ShapeFunction shape) { g_shape = std::move(shape); }
+void set_shape_function(ShapeFunction shape) { g_shape = shape; }
 
 void set_text_direction(std::string_view language, bool shaper_ready) {
   const bool rtl_now = shaper_ready && g_shape && is_right_to_left(language);
@@ -44,7 +44,8 @@ void set_text_direction(std::string_view language, bool shaper_ready) {
 bool rtl() { return g_rtl; }
 
 bool starts_left_to_right(std::string_view logical) {
-  for (char32_t c : rtl::decode_utf8(logical)) {
+  for (size_t at = 0; at < logical.size();) {
+    const char32_t c = rtl::next_codepoint(logical, at);
     if (rtl::uses_arabic_face(c) && c != 0x200C && c != 0x200D) return false;
     if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F)) return true;
   }
@@ -68,11 +69,11 @@ const std::string& shaped(std::string_view logical, bool left_to_right) {
 
 std::vector<std::string> shaped_lines(std::string_view logical, float width) {
   std::vector<std::string> out;
-  const auto measure = [](std::string_view piece) {
+  const auto measure = [](std::string_view piece, void*) {
     const std::string& visual = shaped(piece);
     return ImGui::CalcTextSize(visual.data(), visual.data() + visual.size()).x;
   };
-  for (const std::string_view line : rtl::wrap_logical(logical, width, measure)) out.push_back(shaped(line));
+  for (const std::string_view line : rtl::wrap_logical(logical, width, measure, nullptr)) out.push_back(shaped(line));
   return out;
 }
 
@@ -94,7 +95,7 @@ void rtl_text_wrapped(std::string_view logical) {
 }
 
 const std::string& shaped_in(std::string_view language, std::string_view logical) {
-  static std::unordered_map<std::string, std::string> names;
+  static std::map<std::string, std::string> names;
   std::string key = std::string(language) + '\n' + std::string(logical);
   if (auto it = names.find(key); it != names.end()) return it->second;
   rtl::Options options;

@@ -4,7 +4,6 @@
 // mirror always gets the original logical text.
 #pragma once
 
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,7 +13,7 @@ struct ImFont;
 namespace siaga::ui {
 
 // Shapes one line: logical UTF-8 and rtl::option_flags -> visual UTF-8 (main sets it from Platform).
-using ShapeFunction = std::function<std::string(std::string_view logical, int flags)>;
+using ShapeFunction = std::string (*)(std::string_view logical, int flags);
 void set_shape_function(ShapeFunction shape);
 
 // Called by draw_app each frame: the language drawn and whether its shaper and faces are ready.

@@ -170,21 +170,22 @@ TEST_CASE("numbers typed in Persian or Arabic-Indic digits read as the same numb
 }
 
 TEST_CASE("wrapping breaks in reading order at spaces, then each line is shaped on its own") {
-  const auto width = [](std::string_view s) { return static_cast<float>(siaga::rtl::decode_utf8(s).size()); };
+  const auto width = [](std::string_view s, void* = nullptr) { return static_cast<float>(siaga::rtl::decode_utf8(s).size()); };
+  const auto wrap = [&](std::string_view t, float w) { return siaga::rtl::wrap_logical(t, w, +[](std::string_view s, void*) { return static_cast<float>(siaga::rtl::decode_utf8(s).size()); }, nullptr); };
   const std::string_view text = "این یک جمله طولانی است";
-  const auto lines = siaga::rtl::wrap_logical(text, 10, width);
+  const auto lines = wrap(text, 10);
   REQUIRE(lines.size() == 3);
   CHECK(lines[0] == "این یک");  // the sentence's start is on the first line
   CHECK(lines[1] == "جمله");
   CHECK(lines[2] == "طولانی است");
   for (const auto line : lines) CHECK(width(line) <= 10);
   SUBCASE("a word longer than the line stays whole") {
-    const auto long_lines = siaga::rtl::wrap_logical("کوتاه بسیاربسیارطولانی کوتاه", 6, width);
+    const auto long_lines = wrap("کوتاه بسیاربسیارطولانی کوتاه", 6);
     REQUIRE(long_lines.size() == 3);
     CHECK(long_lines[1] == "بسیاربسیارطولانی");
   }
   SUBCASE("a newline always breaks, an empty paragraph stays an empty line") {
-    const auto parts = siaga::rtl::wrap_logical("الف\n\nب", 100, width);
+    const auto parts = wrap("الف\n\nب", 100);
     REQUIRE(parts.size() == 3);
     CHECK(parts[1].empty());
   }
