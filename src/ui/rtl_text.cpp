@@ -44,12 +44,16 @@ void set_text_direction(std::string_view language, bool shaper_ready) {
 bool rtl() { return g_rtl; }
 
 bool starts_left_to_right(std::string_view logical) {
+  // Interface strings and lesson text of the language are right to left even when they begin with a
+  // Latin name ("IOM در اندونزی"); only text with no Arabic-script letter at all (an English course
+  // shown in the Arabic catalog) is laid out left to right.
+  bool latin = false;
   for (size_t at = 0; at < logical.size();) {
     const char32_t c = rtl::next_codepoint(logical, at);
     if (rtl::uses_arabic_face(c) && c != 0x200C && c != 0x200D) return false;
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F)) return true;
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F)) latin = true;
   }
-  return false;
+  return latin;
 }
 
 const std::string& shaped(std::string_view logical, bool left_to_right) {

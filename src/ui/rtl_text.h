@@ -23,8 +23,8 @@ bool rtl();  // this frame draws right to left
 // The visual form of one line (cached; the text itself when not rtl()).
 // left_to_right: the piece is a Latin word inside a right-to-left line (its brackets stay as typed).
 const std::string& shaped(std::string_view logical, bool left_to_right = false);
-// True when the text's first letter is Latin (an English course title in the Arabic catalog): such a
-// paragraph is laid out left to right, as the Unicode bidi algorithm's first-strong rule says.
+// True for Latin text with no Arabic-script letter (an English course in the Arabic catalog): laid out
+// left to right. Text of the language itself stays right to left even when it starts with "IOM".
 bool starts_left_to_right(std::string_view logical);
 
 // Lines of a paragraph wrapped at `width` in the current font, each already shaped, in reading order.
