@@ -10,6 +10,7 @@
 
 #include <algorithm>
 
+#include "core/i18n.h"
 #include "core/stored_json.h"
 
 namespace siaga {
@@ -340,7 +341,7 @@ std::string plan_to_html(const SessionPlan& plan, const Course* course, const Ui
   const std::string h = std::string(text("plan.hours_short")), m = std::string(text("plan.minutes_short"));
 
   std::string out;
-  out += "<!DOCTYPE html>\n<html lang=\"" + html_escape(language) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
+  out += "<!DOCTYPE html>\n<html lang=\"" + html_escape(language) + "\"" + (is_right_to_left(language) ? " dir=\"rtl\"" : "") + ">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<title>" + t("plan.print_title") + " \xE2\x80\x94 " + html_escape(course_title) + "</title>\n";
   out +=
       "<style>\n"

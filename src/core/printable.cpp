@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/i18n.h"
 #include "core/paper.h"
 #include "core/sha256.h"
 
@@ -94,7 +95,9 @@ std::string print_style_csp_source() {
 namespace {
 
 std::string page_start(std::string_view language, std::string_view title) {
-  return "<!doctype html>\n<html lang=\"" + escape_html(language) + "\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
+  // The browser shapes printed Dari/Arabic itself; dir makes the page read right to left.
+  return "<!doctype html>\n<html lang=\"" + escape_html(language) + "\"" + (is_right_to_left(language) ? " dir=\"rtl\"" : "") +
+         ">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
          escape_html(title) + "</title>\n<style>" + std::string(kPrintStyle) + "</style>\n</head>\n<body>\n";
 }
 

@@ -261,6 +261,8 @@ TEST_CASE("the paper test numbers every question, letters the options in paper o
   const std::string html = paper_test_html(course, quiz, TestKind::Pretest, strings.text(), "en");
   CHECK(html.rfind("<!doctype html>", 0) == 0);
   CHECK(html.find("<html lang=\"en\">") != std::string::npos);
+  // A Dari or Arabic paper reads right to left (the browser shapes the printed text itself).
+  CHECK(paper_test_html(course, quiz, TestKind::Pretest, strings.text(), "fa").find("<html lang=\"fa\" dir=\"rtl\">") != std::string::npos);
   CHECK(html.find("Demo &amp; &lt;course&gt;") != std::string::npos);
   CHECK(html.find("<course>") == std::string::npos);
   CHECK(html.find("Capital of &lt;Indonesia&gt;?") != std::string::npos);
