@@ -31,7 +31,8 @@ const POST_OPTIONS = {
   2: ['ICMPD', 'ASEAN'],
   4: ['Examples taken from existing practice, plus ideas for new action, in a selection not meant to be complete',
       'A binding list of steps every State must follow'],
-  6: ['Migrants on their territory and their own citizens abroad', 'Only their own citizens living at home'],
+  6: ['Both: the host State has duties towards everyone on its territory, whatever their status, and Indonesia is responsible for its citizens abroad',
+      'Only the embassy, because a State protects only its own citizens'],
 };
 // true = answer right, false = answer wrong; questions not listed stay unanswered (wrong).
 const PARTICIPANTS = [
