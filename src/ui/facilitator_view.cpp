@@ -431,7 +431,8 @@ void class_report(const View& v, const Course& course) {
   heading(v.t("facilitator.report_heading"), 3, v.ui.fonts.h3);
   // Complete rows of the answer grid count exactly like codes the participants sent.
   std::vector<ResultRecord> records = f.records;
-  const std::vector<ResultRecord> paper = paper_records(course, f.paper_rows);
+  const std::vector<ResultRecord> paper =
+      course.text_loaded ? paper_records(course, f.paper_rows) : std::vector<ResultRecord>{};
   records.insert(records.end(), paper.begin(), paper.end());
   if (records.empty()) {
     muted(v.t("facilitator.no_results"));
@@ -502,11 +503,10 @@ void knowledge_check(const View& v, const Language& language) {
   if (!course) return;
   codes_input(v, course->id);
   ImGui::Spacing();
-  if (!course->text_loaded) {  // paper tests and the report need the questions' right answers
-    draw_course_text_pending(v, *course);
-    return;
-  }
-  paper_tests(v, *course);
+  // Codes carry each answer's right or wrong, so the report needs only the course index; the paper
+  // tests and the answer grid need the questions and their right answers, which come with the lessons.
+  if (course->text_loaded) paper_tests(v, *course);
+  else draw_course_text_pending(v, *course);
   ImGui::Spacing();
   class_report(v, *course);
 }

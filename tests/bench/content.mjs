@@ -76,18 +76,23 @@ export async function syntheticContent(contentDir, outDir, { courses, modulesPer
   return outDir;
 }
 
-// Packs `contentTree` with siaga-pack and makes `outDist`, a copy of `dist` serving that pack as the
-// English one (with a brotli copy, quality 5: transfer size does not matter on loopback).
+// Packs `contentTree` with siaga-pack and makes `outDist`, a copy of `dist` serving its packs as the
+// English ones (with brotli copies, quality 5: transfer size does not matter on loopback).
 export async function distWithPack(dist, packTool, contentTree, outDist) {
   const packDir = `${outDist}.pack`;
   await rm(packDir, { recursive: true, force: true });
   execFileSync(packTool, [contentTree, packDir], { stdio: ['ignore', 'ignore', 'pipe'] });
   await rm(outDist, { recursive: true, force: true });
   await cp(dist, outDist, { recursive: true });
-  const pack = await readFile(join(packDir, 'content-en.pack'));
-  await writeFile(join(outDist, 'content-en.pack'), pack);
-  await writeFile(join(outDist, 'content-en.pack.br'), brotliCompressSync(pack, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }));
-  await rm(join(outDist, 'content-en.pack.gz'), { force: true });
+  // The language pack (interface words and course indexes) and every course's own pack of lessons.
+  let packBytes = 0, coursePackBytes = 0;
+  for (const name of (await readdir(packDir)).filter((f) => /^(content|course)-en.*\.pack$/.test(f))) {
+    const pack = await readFile(join(packDir, name));
+    await writeFile(join(outDist, name), pack);
+    await writeFile(join(outDist, `${name}.br`), brotliCompressSync(pack, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }));
+    await rm(join(outDist, `${name}.gz`), { force: true });
+    if (name === 'content-en.pack') packBytes = pack.length; else coursePackBytes += pack.length;
+  }
   await rm(packDir, { recursive: true, force: true });
-  return { dist: outDist, packBytes: pack.length };
+  return { dist: outDist, packBytes, coursePackBytes };
 }

@@ -27,6 +27,7 @@
     });
     window.siagaHadController = !!navigator.serviceWorker.controller;
     navigator.serviceWorker.register('sw.js').then((registration) => {
+      if (!registration) return;  // a browser that blocks workers may resolve with nothing
       const watch = (worker) => worker && worker.addEventListener('statechange', () => {
         if (worker.state === 'installed' && window.siagaHadController) offerUpdate(worker);
       });
