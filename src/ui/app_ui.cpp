@@ -100,8 +100,17 @@ void draw_header(const View& s) {
   // text baseline rather than to the first button.
   float x = narrow ? ImGui::GetCursorPosX()
                    : std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - row_width + style.ItemSpacing.x);
-  const float y = narrow ? ImGui::GetCursorPosY() : row_y;
+  float y = narrow ? ImGui::GetCursorPosY() : row_y;
+  // On a phone the five names do not fit one line: a button that would pass the right edge starts
+  // the next line.
+  const float line_start = x;
+  const float right = ImGui::GetWindowContentRegionMax().x;
   for (const auto& language : languages) {
+    const float width = ImGui::CalcTextSize(language.name.c_str(), nullptr, true).x + style.FramePadding.x * 2;
+    if (narrow && x > line_start && x + width > right) {
+      x = line_start;
+      y += ImGui::GetFrameHeight() + style.ItemSpacing.x * 0.5f;
+    }
     ImGui::SetCursorPos(ImVec2(x, y));
     const bool clicked = toggle_button(language.name.c_str(), current == language.tag);
     if (SemanticNode* node = last_node()) node->name = language.spoken;  // the mirror reads the real name
