@@ -25,7 +25,9 @@ const char* const kGift =
     "\n"
     "::Q2:: Two right answers here. {=a =b ~c}\n"
     "\n"
-    "::Q3:: Match. {=one -> 1 =two -> 2 = -> 3}\n";
+    "::Q3:: Match. {=one -> 1 =two -> 2 = -> 3}\n"
+    "\n"
+    "::Q4:: One pair only. {=one -> 1}\n";
 
 std::vector<std::string> set_aside_copies(const test::MemoryPlatform& platform) {
   std::vector<std::string> out;
@@ -65,13 +67,15 @@ TEST_CASE("a bank written by a newer Siaga, a foreign record and a cut-off one a
 TEST_CASE("importing a bank keeps the questions Moodle accepts and names each refused one's line and column") {
   const BankImport imported = import_bank(QuestionBank{"bank.gift", kGift, 1});
   CHECK(imported.course.id == kBankCourseId);
-  REQUIRE(imported.quiz().questions.size() == 2);
+  REQUIRE(imported.quiz().questions.size() == 3);
   CHECK(imported.quiz().questions[0].text == "Is a passport the worker's own?");
-  CHECK(imported.quiz().questions[1].pairs.size() == 3);
+  // Two '=' answers among '~' ones: Moodle's single choice where each '=' is full marks.
+  CHECK(imported.quiz().questions[1].type == QuestionType::SingleChoice);
+  CHECK(imported.quiz().questions[2].pairs.size() == 3);
   REQUIRE(imported.refused.size() == 1);
-  CHECK(imported.refused[0].line == 4);
-  CHECK(imported.refused[0].column == 32);
-  CHECK(imported.refused[0].message.find("more than one '=' answer") != std::string::npos);
+  CHECK(imported.refused[0].line == 8);
+  CHECK(imported.refused[0].column == 1);
+  CHECK(imported.refused[0].message.find("needs at least 2 items") != std::string::npos);
 }
 
 TEST_CASE("an opened bank is stored on the device and is there again after a restart") {
@@ -87,7 +91,7 @@ TEST_CASE("an opened bank is stored on the device and is there again after a res
   start_app(again, platform);
   REQUIRE(again.bank.stored);
   CHECK(again.bank.stored->name == "bank.gift");
-  CHECK(again.bank.imported.quiz().questions.size() == 2);
+  CHECK(again.bank.imported.quiz().questions.size() == 3);
 }
 
 TEST_CASE("a file with no usable question is refused and the bank saved before is untouched") {
@@ -149,6 +153,14 @@ TEST_CASE("the bank prints as a paper test and a key, and removing it empties it
   REQUIRE(platform.printed.size() == 2);
   CHECK(platform.printed[0].html.find("Is a passport the worker") != std::string::npos);
   CHECK(platform.printed[1].html.find("<h1>bank.gift</h1>") != std::string::npos);
+  // Q2's two '=' answers are both in the key, each right on its own: "A. a<br>C. b" and "A / C".
+  const std::string& key = platform.printed[1].html;
+  const size_t row = key.find("<tr><td>2</td>");
+  REQUIRE(row != std::string::npos);
+  const std::string q2 = key.substr(row, key.find("</tr>", row) - row);
+  CHECK(q2.find(". a<br>") != std::string::npos);
+  CHECK((q2.find(". b") != std::string::npos && q2.find(" / ") != std::string::npos));
+  CHECK(q2.find(". c") == std::string::npos);
   // The test is named as a question bank (here the key of that string: this app has no ui.po), not a pretest.
   CHECK(platform.printed[0].html.find("bank.paper_name") != std::string::npos);
   CHECK(platform.printed[0].html.find("print.pretest") == std::string::npos);
