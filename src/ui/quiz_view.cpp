@@ -389,7 +389,7 @@ void draw_quiz(const View& v, const Course& course, const Module& module, const 
         v.act(CheckAnswer{attempt.id, question.id});
       }
       if (SemanticNode* node = last_node(); node && node->role == Role::Button && !checked)
-        node->name = v.tf("quiz.check_n", {std::to_string(i + 1)});
+        node->name = v.tf("quiz.check_n", {std::to_string(scored)});  // as numbered: descriptions have none
     }
     ImGui::PopID();
   }
