@@ -90,7 +90,9 @@ struct FacilitatorDownloadCsv {};                    // the open course's class 
 struct FacilitatorDownloadGift {};                   // every question of the open course, as GIFT for Moodle
 struct FacilitatorClearResults {};                   // after the screen asked to confirm
 struct FacilitatorOpenBank {};                       // asks for a GIFT file (it arrives with purpose "open-bank")
-struct FacilitatorRemoveBank {};                     // after the screen asked to confirm
+struct FacilitatorRemoveBank {};                     // after the screen asked to confirm (withdraws its offer too)
+struct FacilitatorOfferBank {};                      // learners on this device see it as a practice quiz
+struct FacilitatorWithdrawBank {};                   // they no longer do
 struct PrintBank { bool answer_key = false; };       // the bank as a paper test, or its answer key
 struct PrintPaperTest {
   std::string course;
@@ -131,7 +133,8 @@ using Action = std::variant<
     SetIdleSignOut, DismissNotice,
     StartQuiz, AnswerChosen, CheckAnswer, SubmitQuiz, PrintCertificate, DownloadCertificate, DownloadResultFile,
     FacilitatorChooseCourse, FacilitatorCheckCodes, FacilitatorImportFiles, FacilitatorDownloadCsv, FacilitatorDownloadGift,
-    FacilitatorClearResults, FacilitatorOpenBank, FacilitatorRemoveBank, PrintBank, PrintPaperTest, PaperAddRow, PaperEditLabel, PaperEditCell, PaperRemoveRow,
+    FacilitatorClearResults, FacilitatorOpenBank, FacilitatorRemoveBank, FacilitatorOfferBank,
+    FacilitatorWithdrawBank, PrintBank, PrintPaperTest, PaperAddRow, PaperEditLabel, PaperEditCell, PaperRemoveRow,
     PlanCreate, PlanSave, PlanDelete, PlanPrint, SetFullscreen>;
 
 }  // namespace siaga

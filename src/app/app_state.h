@@ -107,6 +107,12 @@ struct AppState {
     std::string note_key;                // the last open's problem or outcome (interface string key)
     std::string note_detail;             // {0} of note_key: the file's name
     std::vector<Diagnostic> refused_unsaved;  // a file that gave no question: why, question by question
+    // Offered to learners on this device as a practice quiz (stored under siaga.bank-offer); set only
+    // while it is for the stored bank.
+    std::optional<BankOffer> offer;
+    // The practice attempts on the offered bank: this session and this learner only (profile_id; ""
+    // for a guest), never saved, counted for no course.
+    LearnerProgress practice;
   };
   BankState bank;
 
@@ -118,5 +124,13 @@ struct AppState {
   PlansState plans;
   bool fullscreen = false;  // the page fills the screen (the presenter view's projector mode)
 };
+
+// Where a quiz of `course_id` keeps its attempts: the learner's progress, or for the offered question
+// bank this session's practice (empty when it belongs to someone who has signed out since).
+inline const LearnerProgress& attempts_of(const AppState& app, std::string_view course_id) {
+  static const LearnerProgress kNone;
+  if (course_id != kBankCourseId) return app.progress;
+  return app.bank.offer && app.bank.practice.profile_id == app.profile_id ? app.bank.practice : kNone;
+}
 
 }  // namespace siaga

@@ -169,6 +169,7 @@ bool start_app(AppState& app, Platform& platform) {
   }
   DeviceStore(app, platform).load_plans();
   DeviceStore(app, platform).load_bank();
+  DeviceStore(app, platform).load_bank_offer();
   load_course_text(app, platform);
   return app.pending_language.empty();
 }

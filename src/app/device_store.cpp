@@ -226,6 +226,23 @@ bool DeviceStore::save_bank() {
   return write(storage_key::kBank, app_.bank.stored ? bank_to_json(*app_.bank.stored) : std::string());
 }
 
+void DeviceStore::load_bank_offer() {
+  app_.bank.offer.reset();
+  const auto stored = read(storage_key::kBankOffer);
+  if (!stored) return;
+  auto parsed = parse_bank_offer(*stored);
+  if (!parsed.ok()) return set_aside(storage_key::kBankOffer, *stored, parsed.error, parsed.reason);
+  if (app_.bank.stored && parsed.value->is_for(*app_.bank.stored)) app_.bank.offer = std::move(parsed.value);
+}
+
+bool DeviceStore::save_bank_offer() {
+  // An unreadable or newer record is set aside first (or its key blocked), as load_bank_offer does.
+  if (auto stored = read(storage_key::kBankOffer))
+    if (const auto parsed = parse_bank_offer(*stored); !parsed.ok())
+      set_aside(storage_key::kBankOffer, *stored, parsed.error, parsed.reason, /*quiet=*/true);
+  return write(storage_key::kBankOffer, app_.bank.offer ? bank_offer_to_json(*app_.bank.offer) : std::string());
+}
+
 void DeviceStore::save_paper_rows() {
   const auto& f = app_.facilitator;
   if (f.paper_unreadable) return;

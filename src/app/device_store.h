@@ -67,6 +67,10 @@ class DeviceStore {
   // ---- Facilitator: the question bank ----
   void load_bank();                     // into app.bank (an unreadable record is set aside)
   bool save_bank();                     // app.bank.stored, or "removed" when it is empty
+  // Its offer to learners as a practice quiz: read after the bank (an offer for another bank is
+  // ignored; an unreadable or newer record is set aside), written as app.bank.offer or "" (withdrawn).
+  void load_bank_offer();
+  bool save_bank_offer();
 
  private:
   bool learner_writes_allowed() const { return app_.storage.available && !app_.guest; }

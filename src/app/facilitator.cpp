@@ -172,6 +172,17 @@ void import_result_file(AppState& app, Platform& platform, const Platform::Picke
   note(app, "facilitator.file_imported", file.name, parsed.record.label);
 }
 
+namespace {
+
+// Stops offering the bank to learners (their practice answers go with it). True when it was written.
+bool withdraw_offer(AppState& app, Platform& platform) {
+  app.bank.offer.reset();
+  app.bank.practice = LearnerProgress{};
+  return DeviceStore(app, platform).save_bank_offer();
+}
+
+}  // namespace
+
 void open_bank(AppState& app, Platform& platform, const Platform::PickedFile& file) {
   auto& b = app.bank;
   b.note_detail = file.name;
@@ -191,6 +202,8 @@ void open_bank(AppState& app, Platform& platform, const Platform::PickedFile& fi
   b.imported = std::move(imported);
   // A failed write leaves the stored bank before in place; this one lasts for the session.
   b.note_key = DeviceStore(app, platform).save_bank() ? "bank.opened" : "bank.not_saved";
+  // An offer belonged to the bank before: learners are never shown a new bank nobody offered.
+  if (b.offer) withdraw_offer(app, platform);
 }
 
 // [SECTION] Facilitator actions -------------------------------------------------------------------------
@@ -262,7 +275,27 @@ bool apply(AppState& app, Platform& platform, const FacilitatorRemoveBank&) {
   b.stored.reset();
   b.imported = {};
   b.refused_unsaved.clear();
-  b.note_key = DeviceStore(app, platform).save_bank() ? "bank.removed" : "bank.not_saved";
+  const bool offer_written = !b.offer || withdraw_offer(app, platform);
+  b.note_key = DeviceStore(app, platform).save_bank() && offer_written ? "bank.removed" : "bank.not_saved";
+  return true;
+}
+
+bool apply(AppState& app, Platform& platform, const FacilitatorOfferBank&) {
+  auto& b = app.bank;
+  if (!b.stored || b.offer) return false;
+  b.offer = BankOffer{b.stored->name, b.stored->added_at, platform.now_ms()};
+  b.practice = LearnerProgress{};
+  b.note_detail = b.stored->name;
+  // Not saved: the offer lasts for this session only, and the screen says so.
+  b.note_key = DeviceStore(app, platform).save_bank_offer() ? "bank.offered" : "bank.not_saved";
+  return true;
+}
+
+bool apply(AppState& app, Platform& platform, const FacilitatorWithdrawBank&) {
+  auto& b = app.bank;
+  if (!b.offer) return false;
+  b.note_detail = b.stored ? b.stored->name : b.offer->bank_name;
+  b.note_key = withdraw_offer(app, platform) ? "bank.withdrawn" : "bank.not_saved";
   return true;
 }
 

@@ -49,6 +49,8 @@ bool apply(AppState& app, Platform& platform, const FacilitatorDownloadGift& act
 bool apply(AppState& app, Platform& platform, const FacilitatorClearResults& action);
 bool apply(AppState& app, Platform& platform, const FacilitatorOpenBank& action);
 bool apply(AppState& app, Platform& platform, const FacilitatorRemoveBank& action);
+bool apply(AppState& app, Platform& platform, const FacilitatorOfferBank& action);
+bool apply(AppState& app, Platform& platform, const FacilitatorWithdrawBank& action);
 bool apply(AppState& app, Platform& platform, const PrintBank& action);
 bool apply(AppState& app, Platform& platform, const PrintPaperTest& action);
 bool apply(AppState& app, Platform& platform, const PaperAddRow& action);

@@ -38,6 +38,7 @@ void sign_in(AppState& app, Platform& platform, const std::string& profile_id) {
   app.guest = false;
   app.form_error_key.clear();
   app.checked_questions.clear();
+  app.bank.practice = LearnerProgress{};  // the practice quiz's answers leave with the learner
   app.progress = DeviceStore(app, platform).load_progress(profile_id).value_or(LearnerProgress{});
   app.progress.profile_id = profile_id;
   app.last_input_at = platform.now_ms();
@@ -49,6 +50,7 @@ void sign_out(AppState& app, Platform& platform) {
   app.guest = false;
   app.progress = LearnerProgress{};
   app.checked_questions.clear();
+  app.bank.practice = LearnerProgress{};  // the practice quiz's answers leave with the learner
   save_session(app, platform);
 }
 
@@ -203,6 +205,7 @@ bool apply(AppState& app, Platform& platform, const ContinueAsGuest&) {
   app.profile_id.clear();
   app.guest = true;
   app.progress = LearnerProgress{};
+  app.bank.practice = LearnerProgress{};
   reported(app, platform, true);
   leave_learners_screen(app, platform);
   return true;

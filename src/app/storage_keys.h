@@ -26,6 +26,9 @@ inline constexpr std::string_view kPlans = "siaga.plans";
 
 // The facilitator's question bank, one per device (core/bank.h: parse_bank, bank_to_json).
 inline constexpr std::string_view kBank = "siaga.bank";
+// That bank offered to learners on this device as a practice quiz (core/bank.h: parse_bank_offer,
+// bank_offer_to_json). An empty value means "not offered".
+inline constexpr std::string_view kBankOffer = "siaga.bank-offer";
 // One learner's progress (core/progress.h: parse_progress, progress_to_json). An empty value means
 // "removed": the platform's store has no delete.
 inline std::string progress(std::string_view profile_id) { return "siaga.progress." + std::string(profile_id); }

@@ -37,6 +37,38 @@ DataResult<QuestionBank> parse_bank(std::string_view text) {
   return result;
 }
 
+std::string bank_offer_to_json(const BankOffer& offer) {
+  stored::Json json{{"format", kBankOfferFormat}, {"version", kBankOfferVersion}, {"bank_name", offer.bank_name},
+                    {"bank_added_at", offer.bank_added_at}, {"offered_at", offer.offered_at}};
+  stored::add_checksum(json);
+  return stored::canonical_text(json);
+}
+
+DataResult<BankOffer> parse_bank_offer(std::string_view text) {
+  const stored::Json json = stored::parse(text);
+  if (json.is_discarded())
+    return data_failure<BankOffer>(DataError::NotJson, "the saved practice-quiz offer is not readable (not JSON, or cut off)");
+  const stored::EnvelopeCheck envelope = stored::check_envelope(
+      json, {.format = kBankOfferFormat,
+             .version_key = "version",
+             .current = kBankOfferVersion,
+             .not_ours = "the saved practice-quiz offer is not a Siaga practice-quiz offer",
+             .newer = "the saved practice-quiz offer was written by a newer version of Siaga",
+             .bad_version = "the saved practice-quiz offer has no valid version number"});
+  if (!envelope.ok()) return data_failure<BankOffer>(envelope.error, envelope.reason);
+  if (!stored::checksum_matches(json))
+    return data_failure<BankOffer>(DataError::Damaged, "the saved practice-quiz offer was changed or damaged after it was saved");
+  stored::FieldReader r;
+  BankOffer offer;
+  r.text(json, "bank_name", "the saved practice-quiz offer", offer.bank_name, true, 1024);
+  r.time(json, "bank_added_at", "the saved practice-quiz offer", offer.bank_added_at);
+  r.time(json, "offered_at", "the saved practice-quiz offer", offer.offered_at);
+  if (r.failed()) return data_failure<BankOffer>(DataError::Invalid, r.problem());
+  DataResult<BankOffer> result;
+  result.value = std::move(offer);
+  return result;
+}
+
 BankImport import_bank(const QuestionBank& bank) {
   BankImport out;
   Parsed<std::vector<Question>> parsed = parse_gift(bank.text, bank.name, 1);

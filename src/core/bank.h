@@ -35,6 +35,24 @@ std::string bank_to_json(const QuestionBank& bank);
 // NotJson, Foreign, NewerVersion, Damaged (checksum) or Invalid, with the reason in plain words.
 DataResult<QuestionBank> parse_bank(std::string_view text);
 
+// The bank offered to learners on this device as a practice quiz: which bank (its name and when it
+// was opened, so an offer never carries over to another bank) and since when.
+struct BankOffer {
+  std::string bank_name;
+  int64_t bank_added_at = 0;  // QuestionBank::added_at of the bank offered
+  int64_t offered_at = 0;     // unix ms
+  bool operator==(const BankOffer&) const = default;
+  bool is_for(const QuestionBank& bank) const { return bank.name == bank_name && bank.added_at == bank_added_at; }
+};
+
+inline constexpr std::string_view kBankOfferFormat = "siaga-bank-offer";
+inline constexpr int64_t kBankOfferVersion = 1;
+
+// Format, version, the bank's name and time, when offered, and a checksum over them.
+std::string bank_offer_to_json(const BankOffer& offer);
+// NotJson, Foreign, NewerVersion, Damaged (checksum) or Invalid, with the reason in plain words.
+DataResult<BankOffer> parse_bank_offer(std::string_view text);
+
 // What opening a bank gives: its questions as one quiz of a one-module course, and every question
 // the parser refused with its line:column and why (errors; warnings are counted).
 struct BankImport {

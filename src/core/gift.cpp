@@ -4,7 +4,9 @@
 // are separated by blank lines, `//` lines are comments, every unescaped `=` or `~` in an answer block
 // starts an answer, `#` starts that answer's feedback and `####` the general feedback. Text with no
 // answer block is a description item, an empty block `{}` an essay (shown as an ungraded prompt), and
-// a matching pair with an empty left side a distractor, all as in Moodle. On top of Moodle
+// a matching pair with an empty left side a distractor, a choice with several '=' answers a single
+// choice where each of them is full marks, and numbers may have exponents (1e3), all as in Moodle
+// (question/format/gift/format.php). On top of Moodle
 // it insists on a `::id::` name (progress is recorded by question id) and turns every doubtful case
 // Moodle would silently accept into a message with the exact line and column.
 //
@@ -271,9 +273,10 @@ std::string clean(std::string_view raw) {
 
 // [SECTION] Numbers and weights ------------------------------------------------------------------
 
-// A plain decimal number: optional sign, digits, optional fraction, at most 15 digits. Built from
-// integers so it is exact and independent of the C locale; no exponents, no "1,5".
-std::optional<double> parse_number(std::string_view s) {
+// A decimal number as Moodle's importer takes one (PHP's is_numeric): optional sign, digits with an
+// optional fraction and, where `exponent` allows, an exponent (1e3, 2.5E-2); at most 15 digits. Built
+// from integers, so plain decimals are exact and the C locale plays no part; never "1,5".
+std::optional<double> parse_number(std::string_view s, bool exponent = true) {
   s = text::trim(s);
   bool negative = false;
   if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
@@ -284,18 +287,36 @@ std::optional<double> parse_number(std::string_view s) {
   int digits = 0;
   int fraction_digits = 0;
   bool seen_point = false;
-  for (char c : s) {
+  size_t i = 0;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
     if (c == '.' && !seen_point) {
       seen_point = true;
       continue;
     }
+    if (exponent && (c == 'e' || c == 'E') && digits > 0) break;
     if (c < '0' || c > '9') return std::nullopt;
     if (++digits > 15) return std::nullopt;
     mantissa = mantissa * 10 + static_cast<uint64_t>(c - '0');
     if (seen_point) ++fraction_digits;
   }
   if (digits == 0) return std::nullopt;
-  double value = static_cast<double>(mantissa) / std::pow(10.0, fraction_digits);
+  int power = 0;
+  if (i < s.size()) {  // the exponent: e or E, an optional sign, one to three digits
+    std::string_view rest = s.substr(i + 1);
+    const bool down = !rest.empty() && rest.front() == '-';
+    if (!rest.empty() && (rest.front() == '-' || rest.front() == '+')) rest.remove_prefix(1);
+    if (rest.empty() || rest.size() > 3) return std::nullopt;
+    for (char c : rest) {
+      if (c < '0' || c > '9') return std::nullopt;
+      power = power * 10 + (c - '0');
+    }
+    if (down) power = -power;
+  }
+  power -= fraction_digits;
+  double value = static_cast<double>(mantissa);
+  value = power < 0 ? value / std::pow(10.0, -power) : value * std::pow(10.0, power);
+  if (!std::isfinite(value)) return std::nullopt;
   return negative ? -value : value;
 }
 
@@ -564,6 +585,17 @@ class GiftParser {
     const std::string_view value = text::trim(slice(spec, hash == npos ? end : hash));
     const size_t value_at = skip_space(raw(), spec, end);
     const std::string bad = "bad numeric answer (write {#42}, {#42:2} or {#40..45}): " + text::quote(value);
+    // A comma: Moodle refuses it in a tolerance, and its importer takes {#1,5} as "any answer is right"
+    // (a check that can never fail), so both are refused here with what to write instead.
+    if (const size_t comma = value.find(','); comma != npos) {
+      const size_t colon = value.find(':');
+      if (colon != npos && comma > colon && value.find("..") == npos)
+        return error(value_at, "a comma in the tolerance of " + text::quote(value) +
+                                   ": write it with a decimal point, like {#1.5:0.1} (Moodle refuses it too)");
+      return error(value_at, "a comma in the number " + text::quote(value) +
+                                 ": write the decimal point as '.' and no thousands separator, like {#1.5} or "
+                                 "{#1500} (Moodle's importer would take {#1,5} to mean that any answer is right)");
+    }
     if (const size_t dots = value.find(".."); dots != npos) {
       const auto low = parse_number(value.substr(0, dots));
       const auto high = parse_number(value.substr(dots + 2));
@@ -591,7 +623,7 @@ class GiftParser {
     if (at >= end || raw()[at] != '%') return std::nullopt;
     const size_t found = slice(at + 1, end).find('%');
     const size_t close = found == npos ? npos : at + 1 + found;
-    const std::optional<double> weight = close == npos ? std::nullopt : parse_number(slice(at + 1, close));
+    const std::optional<double> weight = close == npos ? std::nullopt : parse_number(slice(at + 1, close), false);
     if (!weight) {
       error(at, "bad weight (write it like %50% or %-25%): " + text::quote(slice(at, end)));
       return std::nullopt;
@@ -684,11 +716,21 @@ class GiftParser {
         warning(answer.at, "two pairs have the same right-hand side: " + text::quote(match.right));
       question.pairs.push_back(std::move(match));
     }
+    // Moodle's importer wants two '=' items, distractors counted; its question editor wants two pairs
+    // and three answers before it saves an edit. A single pair with a distractor is imported by Moodle
+    // and works, so it is kept here too, with a warning about that editor; no pair at all is refused.
+    if (failed_) return;
     const auto items = std::count_if(question.pairs.begin(), question.pairs.end(),
                                      [](const MatchPair& pair) { return !pair.is_distractor(); });
-    if (!failed_ && items < 2)
-      error(question_start_, "matching question " + name() + " needs at least 2 pairs with text on both sides of '->' "
-                             "(distractors, = -> extra, do not count)");
+    if (question.pairs.size() < 2)
+      error(question_start_, "matching question " + name() + " needs at least 2 items: pairs like =a -> 1, or one "
+                             "pair and a distractor (= -> extra); Moodle refuses it too");
+    else if (items == 0)
+      error(question_start_, "matching question " + name() + " has only distractors (= -> extra): add a pair with "
+                             "text on both sides of '->', or there is nothing to match");
+    else if (items == 1)
+      warning(question_start_, "matching question " + name() + " has one pair to match; Moodle imports it so, but "
+                               "its question editor asks for 2 pairs and 3 answers before it saves a change");
   }
 
   void parse_short_answer(Question& question, size_t open, const std::vector<RawAnswer>& answers) {
@@ -702,18 +744,16 @@ class GiftParser {
     if (!any_right) error(open, "quiz question " + name() + " has no correct answer");
   }
 
+  // Any '=' makes a single-choice question, as in Moodle: each '=' answer is full marks (two or more of
+  // them are each right on their own), '~' answers earn their weight or nothing. Without '=', several
+  // answers are chosen and their weights add up.
   void parse_choices(Question& question, size_t open, const std::vector<RawAnswer>& answers, int equals) {
-    if (equals > 1) {
-      error(open, "question " + name() + " has more than one '=' answer; for several right answers use weights, "
-                  "like ~%50%right ~%50%also right ~%-100%wrong");
-      return;
-    }
     double positive = 0;
     for (const RawAnswer& answer : answers) {
       question.choices.push_back(make_choice(answer, answer.marker == '=' ? 100 : 0));
       if (question.choices.back().weight > 0) positive += question.choices.back().weight;
     }
-    if (equals == 1) {
+    if (equals >= 1) {
       question.type = QuestionType::SingleChoice;
       return;
     }

@@ -6,6 +6,7 @@
 // [SECTION] Certificate
 #include "core/printable.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -219,14 +220,18 @@ KeyEntry key_entry(std::string_view course_id, const Quiz& quiz, const Question&
   };
   switch (question.type) {
     case QuestionType::SingleChoice: {
-      // The full-credit option (the best one when an author gave only partial weights).
-      int best = -1;
-      for (size_t i = 0; i < question.choices.size(); ++i)
-        if (best < 0 || question.choices[i].weight > question.choices[static_cast<size_t>(best)].weight)
-          best = static_cast<int>(i);
-      if (best >= 0) {
-        entry.typed = letter_of(best);
-        entry.shown = entry.typed + ". " + inline_html(question.choices[static_cast<size_t>(best)].text);
+      // The full-credit option, in printed order; each of them when several are (Moodle's two '='
+      // answers); the best one when an author gave only partial weights.
+      double best = 0;
+      for (const Choice& choice : question.choices) best = std::max(best, choice.weight);
+      for (size_t p = 0; p < order.size(); ++p) {
+        const int index = order[p];
+        if (index < 0 || index >= static_cast<int>(question.choices.size())) continue;
+        const Choice& choice = question.choices[static_cast<size_t>(index)];
+        if (choice.weight <= 0 || choice.weight < best) continue;
+        entry.typed += (entry.typed.empty() ? "" : " / ") + option_letter(static_cast<int>(p));
+        entry.shown += (entry.shown.empty() ? "" : "<br>") + option_letter(static_cast<int>(p)) + ". " +
+                       inline_html(choice.text);
       }
       break;
     }

@@ -243,6 +243,8 @@ void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput&
     draw_plans(s);
   } else if (!language) {
     notice(s.t("notice.no_content"), theme().error);
+  } else if (app.route.screen == siaga::Screen::Module && app.route.course == siaga::kBankCourseId) {
+    draw_bank_practice(s);
   } else {
     const Course* course = app.route.course.empty() ? nullptr : find_course(*language, app.route.course);
     const Module* module = course && !app.route.module.empty() ? find_module(*course, app.route.module) : nullptr;

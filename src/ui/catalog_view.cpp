@@ -1,5 +1,6 @@
 // catalog_view.cpp — the catalog: every course of the active language with its progress, time left
-// and a Continue button that reopens the exact place the learner left.
+// and a Continue button that reopens the exact place the learner left; above them, the practice quiz
+// a facilitator offered on this device (a question bank), and its own page.
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -13,12 +14,61 @@
 
 namespace siaga::ui {
 
+namespace {
+
+Route practice_route() {
+  return Route{.screen = siaga::Screen::Module, .course = std::string(kBankCourseId),
+               .module = std::string(kBankModuleId), .section = ""};
+}
+
+// The offered bank as a card like a course's: its name, how many questions, and "Practise".
+void practice_card(const View& s) {
+  const auto& b = s.app.bank;
+  if (!b.offer || !b.stored) return;
+  ImGui::PushID("practice");
+  heading(s.t("catalog.practice_heading"), 3, s.ui.fonts.h3);
+  ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18, 14));
+  ImGui::BeginChild("card", ImVec2(0, 0),
+                    ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding,
+                    ImGuiWindowFlags_NavFlattened);
+  ImGui::PushFont(s.ui.fonts.bold);
+  text_wrapped(b.stored->name);
+  ImGui::PopFont();
+  ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
+  text_wrapped(s.tf("catalog.practice_facts", {std::to_string(b.imported.quiz().questions.size())}));
+  ImGui::PopStyleColor();
+  if (button(s.t("catalog.practise"), true)) s.navigate(practice_route());
+  if (SemanticNode* node = last_node()) node->name = s.t("catalog.practise") + ": " + b.stored->name;
+  ImGui::EndChild();
+  ImGui::PopStyleVar();
+  ImGui::PopID();
+  ImGui::Spacing();
+}
+
+}  // namespace
+
+void draw_bank_practice(const View& s) {
+  const auto& b = s.app.bank;
+  if (link(s.t("nav.all_courses"))) s.navigate(Route{});
+  if (!b.offer || !b.stored) {  // withdrawn, or never offered on this device
+    heading(s.t("practice.not_offered"), 2, s.ui.fonts.h2);
+    return;
+  }
+  heading(b.stored->name, 2, s.ui.fonts.h2);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
+  text_wrapped(s.t("practice.intro"));
+  ImGui::PopStyleColor();
+  const Course& course = b.imported.course;
+  draw_quiz(s, course, course.modules.front(), b.imported.quiz());
+}
+
 void draw_catalog(const View& s, const Language& language) {
   heading(s.t("catalog.heading"), 2, s.ui.fonts.h2);
   ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
   text_wrapped(s.t("catalog.intro"));
   ImGui::PopStyleColor();
   ImGui::Spacing();
+  practice_card(s);
   for (const Course& course : language.courses) {
     ImGui::PushID(course.id.c_str());
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18, 14));

@@ -582,7 +582,8 @@ void question_bank(const View& v) {
   heading(v.t("bank.heading"), 3, v.ui.fonts.h3);
   text_wrapped(v.t("bank.intro"));
   if (!b.note_key.empty()) {
-    const bool trouble = b.note_key != "bank.opened" && b.note_key != "bank.removed";
+    const bool trouble = b.note_key != "bank.opened" && b.note_key != "bank.removed" && b.note_key != "bank.offered" &&
+                         b.note_key != "bank.withdrawn";
     notice(v.tf(b.note_key, {b.note_detail}), trouble ? theme().warning : theme().success);
   }
   refused_list(v, b.refused_unsaved);
@@ -600,6 +601,13 @@ void question_bank(const View& v) {
     v.ui.presenter_back = v.app.route;  // "Close presenter" comes back here too
     v.navigate(Route{.screen = Screen::GroupQuiz, .course = std::string(kBankCourseId),
                      .module = std::string(kBankModuleId), .section = std::string(kBankQuizId)});
+  }
+  // Learners on this device: the bank as a practice quiz on the course list, until withdrawn.
+  if (b.offer) {
+    text_wrapped(v.t("bank.is_offered"));
+    if (button(v.t("bank.withdraw"))) v.act(FacilitatorWithdrawBank{});
+  } else if (button(v.t("bank.offer"))) {
+    v.act(FacilitatorOfferBank{});
   }
   if (quiz.questions.size() <= static_cast<size_t>(kMaxQuestions)) {
     if (button(v.t("bank.print"))) v.act(PrintBank{false});

@@ -270,7 +270,8 @@ void result_code_panel(const View& v, const Course& course, const Quiz& quiz, co
 
 void draw_result(const View& v, const Course& course, const Quiz& quiz, const QuizAttempt& attempt) {
   const QuizResult result = review_attempt(attempt, quiz, course.pass_percent);
-  const QuizScores scores = quiz_scores(v.app.progress, course.id, quiz.id);
+  const LearnerProgress& attempts = attempts_of(v.app, course.id);  // a bank practice's, or the learner's
+  const QuizScores scores = quiz_scores(attempts, course.id, quiz.id);
   const std::string percent = std::to_string(static_cast<int>(result.percent + 0.5));
   heading(v.tf("quiz.result", {percent}), 3, v.ui.fonts.h3);
   // Ungraded checks (a workshop's pretest and posttest) measure, they are not passed or failed.
@@ -280,7 +281,7 @@ void draw_result(const View& v, const Course& course, const Quiz& quiz, const Qu
   if (scores.submitted > 1 && scores.best && scores.last)
     text_wrapped(v.tf("quiz.best_and_last", {std::to_string(static_cast<int>(*scores.best * 100 + 0.5)),
                                             std::to_string(static_cast<int>(*scores.last * 100 + 0.5))}));
-  const int left = attempts_left(quiz, quiz_attempts(v.app.progress, course.id, quiz.id));
+  const int left = attempts_left(quiz, quiz_attempts(attempts, course.id, quiz.id));
   if (left != 0 && button(v.t("quiz.try_again"), true))
     v.act(StartQuiz{course.id, attempt.module_id, quiz.id});
   if (left > 0) text_wrapped(v.tf("quiz.attempts_left", {std::to_string(left)}));
@@ -319,16 +320,17 @@ void draw_quiz(const View& v, const Course& course, const Module& module, const 
                     {std::to_string(quiz.questions.size())}));
   ImGui::PopStyleColor();
 
-  if (v.app.profile_id.empty()) {
+  const bool practice = course.id == kBankCourseId;  // a guest may practise: nothing is saved
+  if (v.app.profile_id.empty() && !(practice && v.app.guest)) {
     notice(v.t("quiz.needs_learner"), theme().note);
     if (button(v.t("learners.choose"), true)) v.navigate(Route{.screen = Screen::Learners});
     ImGui::PopID();
     return;
   }
 
-  const QuizAttempt* open = open_attempt(v.app.progress, course.id, quiz.id);
+  const QuizAttempt* open = open_attempt(attempts_of(v.app, course.id), course.id, quiz.id);
   if (!open) {
-    const std::vector<QuizAttempt> attempts = quiz_attempts(v.app.progress, course.id, quiz.id);
+    const std::vector<QuizAttempt> attempts = quiz_attempts(attempts_of(v.app, course.id), course.id, quiz.id);
     const QuizAttempt* last = nullptr;
     for (const QuizAttempt& a : attempts)
       if (a.submitted) last = &a;
@@ -387,7 +389,7 @@ void draw_quiz(const View& v, const Course& course, const Module& module, const 
         v.act(CheckAnswer{attempt.id, question.id});
       }
       if (SemanticNode* node = last_node(); node && node->role == Role::Button && !checked)
-        node->name = v.tf("quiz.check_n", {std::to_string(i + 1)});
+        node->name = v.tf("quiz.check_n", {std::to_string(scored)});  // as numbered: descriptions have none
     }
     ImGui::PopID();
   }

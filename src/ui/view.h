@@ -29,6 +29,7 @@ bool narrow_layout();
 
 // The screens, each in its own file (app_ui.cpp routes to them).
 void draw_catalog(const View& v, const Language& language);                     // catalog_view.cpp
+void draw_bank_practice(const View& v);  // the offered question bank as a practice quiz (catalog_view.cpp)
 void draw_course(const View& v, const Course& course);                          // course_view.cpp
 void draw_module(const View& v, const Course& course, const Module& module);    // reader_view.cpp
 void draw_not_found(const View& v);                                             // reader_view.cpp

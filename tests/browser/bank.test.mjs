@@ -2,13 +2,15 @@
 // (tests/browser/fixtures/moodle-bank.gift: question names, [html] text, $CATEGORY, comments, a
 // distractor, a description, an essay and one question Moodle also refuses) is opened through the real
 // file chooser, the report of what was imported and refused is read from the accessibility mirror,
-// the bank runs as a group quiz, is still there after a reload, and is removed.
+// the bank runs as a group quiz, is still there after a reload, and is removed. Then the same bank
+// offered to learners as a practice quiz: found on the course list, answered on the canvas with its
+// feedback and score, still offered after a reload, and gone once withdrawn and removed.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, catchPrinting, clickWidget, findAlert, findByRole, launch, mirror, printed, screenshot, serve, settle,
-         waitForPortal } from './lib.mjs';
+import { ROOT, catchPrinting, clickWidget, createLearner, findAlert, findByRole, launch, mirror, printed, screenshot,
+         serve, settle, waitForPortal } from './lib.mjs';
 
 let served;
 before(async () => { served = await serve(); });
@@ -17,7 +19,7 @@ after(() => served.server.close());
 const FIXTURE = join(ROOT, 'tests/browser/fixtures/moodle-bank.gift');
 
 // What the file holds, counted from the file itself: every "::name::" starts a question; the one
-// with a single matching pair is the one Moodle refuses too (it needs two).
+// with a single matching pair is the one Moodle refuses too (its importer needs two items).
 function expected() {
   const lines = readFileSync(FIXTURE, 'utf8').split('\n');
   const starts = lines.filter((l) => l.startsWith('::')).length;
@@ -44,7 +46,7 @@ test('a Moodle GIFT bank opens from the file chooser, runs as a group quiz, surv
     await chooser.setFiles(FIXTURE);
     await findAlert(f.page, 'moodle-bank.gift is open and saved on this device.');
     await findText(f.page, `${imported} questions imported, 1 refused.`);
-    await findText(f.page, new RegExp(`^Refused, line ${refusedLine}:1: matching question 'q5' needs at least 2 pairs`));
+    await findText(f.page, new RegExp(`^Refused, line ${refusedLine}:1: matching question 'q5' needs at least 2 items`));
     assert.ok(await f.page.evaluate(() => JSON.parse(localStorage.getItem('siaga.bank')).format === 'siaga-question-bank'),
               'the bank is in the device store under siaga.bank');
     await settle(f.page);
@@ -100,6 +102,93 @@ test('a Moodle GIFT bank opens from the file chooser, runs as a group quiz, surv
     await waitForPortal(f.page);
     await findByRole(f.page, 'button', 'Open a question bank');
     assert.equal(await mirror(f.page).getByText(/questions imported/).count(), 0, 'the bank is gone after a reload');
+  } finally { await f.close(); }
+  assert.deepEqual(f.problems, []);
+});
+
+test('the bank offered as a practice quiz: a learner answers it on the canvas, it stays offered after a reload, and withdrawing or removing it takes it away', async () => {
+  const { imported } = expected();
+  const f = await launch();
+  try {
+    await f.page.goto(served.url + '#/facilitator');
+    await waitForPortal(f.page);
+    const [chooser] = await Promise.all([f.page.waitForEvent('filechooser'),
+                                         clickWidget(f.page, 'button', 'Open a question bank')]);
+    await chooser.setFiles(FIXTURE);
+    await findAlert(f.page, 'moodle-bank.gift is open and saved on this device.');
+    await clickWidget(f.page, 'button', 'Offer it to learners as a practice quiz');
+    await findAlert(f.page, 'moodle-bank.gift is offered to learners on this device as a practice quiz.');
+    await findText(f.page, 'Learners on this device see it under \u201cPractice quizzes\u201d on the course list.');
+    assert.ok(await f.page.evaluate(() => JSON.parse(localStorage.getItem('siaga.bank-offer')).format === 'siaga-bank-offer'),
+              'the offer is in the device store under siaga.bank-offer');
+    await settle(f.page);
+    await screenshot(f.page, 'bank-offered');
+
+    // The learner side: a learner signs in, and the course list shows the practice quiz first.
+    await clickWidget(f.page, 'link', '\u2039 All courses');
+    await createLearner(f.page, 'Ana');
+    await findByRole(f.page, 'heading', 'Practice quizzes');
+    await findText(f.page, `${imported} questions from your facilitator. Your answers are not saved and do not count toward any course.`);
+    await settle(f.page);
+    await screenshot(f.page, 'bank-practice-card');
+    await clickWidget(f.page, 'button', 'Practise: moodle-bank.gift');
+    await f.page.waitForFunction(() => location.hash === '#/course/question-bank/module/bank');
+    await findByRole(f.page, 'heading', 'moodle-bank.gift');
+    await clickWidget(f.page, 'button', 'Start the quiz');
+    // The description is text, unnumbered; the first question is "1." and its Check is "Check answer 1".
+    await findText(f.page, /^Ibu Sari works as a domestic worker abroad\./);
+    await findByRole(f.page, 'heading', '1. Who should be part of a contingency plan for migrants?');
+    await clickWidget(f.page, 'radio', 'The host government only');
+    await clickWidget(f.page, 'button', 'Check answer 1');
+    await findAlert(f.page, 'No: preparedness involves many actors.');
+    await clickWidget(f.page, 'radio', 'States, employers, international organizations and civil society');
+    await clickWidget(f.page, 'button', 'Check answer 1');
+    const right = await findAlert(f.page, 'Yes: the guidelines name all of them.');
+    assert.match(await right.textContent(), /^Right/);
+    await settle(f.page);
+    await screenshot(f.page, 'bank-practice-feedback');
+    // The essay is an ungraded prompt, as in course quizzes.
+    await findText(f.page, /^5\. What would you do first for Ibu Sari\?/);
+    await clickWidget(f.page, 'button', 'Submit quiz');
+    // One of the four scored questions right (the description and the essay score nothing).
+    await findByRole(f.page, 'heading', 'Your score: 25%');
+    await settle(f.page);
+    await screenshot(f.page, 'bank-practice-result');
+    assert.equal(await f.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('siaga.progress.'))
+                                              .some((k) => localStorage.getItem(k).includes('question-bank'))), false,
+                 'practice answers are kept in no learner\'s progress');
+
+    // A reload: still offered (the practice answers were for that session only).
+    await f.page.reload();
+    await waitForPortal(f.page);
+    await findByRole(f.page, 'heading', 'moodle-bank.gift');
+    await findByRole(f.page, 'button', 'Start the quiz');
+    await clickWidget(f.page, 'link', '\u2039 All courses');
+    await findByRole(f.page, 'heading', 'Practice quizzes');
+
+    // Withdrawn on the facilitator screen: gone from the course list, and its page says so.
+    await clickWidget(f.page, 'link', 'For facilitators');
+    await clickWidget(f.page, 'button', 'Stop offering it to learners');
+    await findAlert(f.page, 'moodle-bank.gift is no longer offered to learners.');
+    await clickWidget(f.page, 'link', '\u2039 All courses');
+    await findByRole(f.page, 'heading', 'Courses');
+    assert.equal(await mirror(f.page).getByRole('heading', { name: 'Practice quizzes' }).count(), 0, 'withdrawn: not listed');
+    await f.page.goto(served.url + '#/course/question-bank/module/bank');
+    await findByRole(f.page, 'heading', 'This practice quiz is not offered on this device.');
+
+    // Offered again, then the bank removed: the offer goes with it, also after a reload.
+    await f.page.goto(served.url + '#/facilitator');
+    await clickWidget(f.page, 'button', 'Offer it to learners as a practice quiz');
+    await findAlert(f.page, 'moodle-bank.gift is offered to learners on this device as a practice quiz.');
+    await clickWidget(f.page, 'button', 'Remove the question bank');
+    await clickWidget(f.page, 'button', 'Yes, remove the question bank');
+    await findAlert(f.page, 'moodle-bank.gift was removed from this device.');
+    await f.page.reload();
+    await waitForPortal(f.page);
+    await clickWidget(f.page, 'link', '\u2039 All courses');
+    await findByRole(f.page, 'heading', 'Courses');
+    assert.equal(await mirror(f.page).getByRole('heading', { name: 'Practice quizzes' }).count(), 0, 'removed: not listed');
+    assert.equal(await f.page.evaluate(() => localStorage.getItem('siaga.bank-offer')), '', 'the offer record is emptied');
   } finally { await f.close(); }
   assert.deepEqual(f.problems, []);
 });

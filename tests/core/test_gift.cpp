@@ -46,6 +46,65 @@ TEST_CASE("one '=' among '~' answers makes a single-choice question") {
   CHECK(q.choices[1].weight == 0);
 }
 
+// Moodle's importer, question/format/gift/format.php: the smallest example of each rule it applies
+// where Siaga used to be stricter.
+TEST_CASE("two '=' answers among '~' answers: single choice, each '=' full marks, as in Moodle") {
+  const Question q = one("::two:: Q? {=a =b ~c}");
+  CHECK(q.type == QuestionType::SingleChoice);
+  REQUIRE(q.choices.size() == 3);
+  CHECK(q.choices[0].weight == 100);
+  CHECK(q.choices[1].weight == 100);
+  CHECK(q.choices[2].weight == 0);
+  CHECK(score_question(q, choice_answer({1})) == 1.0);
+  CHECK(score_question(q, choice_answer({0})) == 1.0);
+  CHECK(score_question(q, choice_answer({2})) == 0.0);
+  Quiz quiz;
+  quiz.id = "quiz";
+  quiz.shuffle = false;
+  quiz.questions = {q};
+  QuizAttempt attempt = start_attempt(quiz, "c", "m", "a1", 1, 0);
+  REQUIRE(record_answer(attempt, quiz, "two", choice_answer({2}), 1) == RecordResult::Recorded);
+  std::vector<std::string> right;  // the review names both right answers
+  for (const ReviewText& line : submit_attempt(attempt, quiz, 50, 2).questions[0].correct_answer)
+    right.push_back(line.text);
+  CHECK(right == std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("one matching pair and one distractor is a matching question, as Moodle imports it") {
+  const Parsed<std::vector<Question>> parsed = gift("::m:: Match. {=a -> 1 = -> 2}");
+  check_single(parsed.diagnostics, Severity::Warning, 10, 1, "has one pair to match; Moodle imports it so");
+  REQUIRE(parsed.value.size() == 1);
+  CHECK(parsed.value[0].type == QuestionType::Matching);
+  REQUIRE(parsed.value[0].pairs.size() == 2);
+  CHECK(parsed.value[0].pairs[1].is_distractor());
+}
+
+TEST_CASE("numbers with an exponent are read as Moodle's is_numeric reads them") {
+  const struct {
+    const char* gift;
+    double min, max;
+  } cases[] = {
+      {"::n:: N? {#1e3}", 1000, 1000},
+      {"::n:: N? {#2.5E-2}", 0.025, 0.025},
+      {"::n:: N? {#-1.5e+2}", -150, -150},
+      {"::n:: N? {#1e3:1e1}", 990, 1010},
+      {"::n:: N? {#1e2..2E2}", 100, 200},
+      {"::n:: N? {#5.}", 5, 5},
+      {"::n:: N? {#.5}", 0.5, 0.5},
+  };
+  for (const auto& c : cases) {
+    INFO(c.gift);
+    const Question q = one(c.gift);
+    REQUIRE(q.numeric.size() == 1);
+    CHECK(q.numeric[0].min == doctest::Approx(c.min));
+    CHECK(q.numeric[0].max == doctest::Approx(c.max));
+  }
+  for (const char* bad : {"::n:: N? {#1e}", "::n:: N? {#e3}", "::n:: N? {#1e3e3}", "::n:: N? {#1e9999}"}) {
+    INFO(bad);
+    check_single(gift(bad).diagnostics, Severity::Error, 10, 12, "bad numeric answer");
+  }
+}
+
 TEST_CASE("percent weights on '~' answers make a multiple-response question") {
   const Question q = one("::mr:: Pick two. {~%50%a ~%50%b ~%-100%c}");
   CHECK(q.type == QuestionType::MultipleResponse);
@@ -270,7 +329,7 @@ TEST_CASE("what Moodle's importer also refuses is an error at its column, saying
   } cases[] = {
       {"::d::", 1, "question 'd' has a name but no text and no answers"},
       {"::m:: Match. {=a -> 1 =b -> 2 =c ->}", 31, "matching pair needs text after '->'"},
-      {"::m:: Match. {=a -> 1 = -> 2 = -> 3}", 1, "needs at least 2 pairs with text on both sides"},  // distractors do not count
+      {"::m:: Match. {= -> 1 = -> 2}", 1, "has only distractors"},  // Moodle imports it; nothing is left to match
       {"::t:: Q? {=[html]<b ~no}", 11, "nothing is left of '[html]<b' once its format marker and markup are removed"},
   };
   for (const auto& c : cases) {
@@ -289,9 +348,9 @@ TEST_CASE("a short-answer question whose weights are all zero has no correct ans
                "quiz question 'x' has no correct answer");
 }
 
-TEST_CASE("a matching question needs at least two pairs") {
+TEST_CASE("a matching question needs at least two items, as Moodle's importer does") {
   check_single(gift("::m:: Match. {=a -> b}").diagnostics, Severity::Error, 10, 1,
-               "matching question 'm' needs at least 2 pairs");
+               "matching question 'm' needs at least 2 items");
 }
 
 TEST_CASE("a matching pair without '->' is an error at its '='") {
@@ -304,8 +363,15 @@ TEST_CASE("a numeric answer that is not a number is an error quoting it") {
                "bad numeric answer (write {#42}, {#42:2} or {#40..45}): 'twelve'");
 }
 
-TEST_CASE("a decimal comma is not a number") {
-  check_single(gift("::n:: How much? {#1,5}").diagnostics, Severity::Error, 10, 19, "bad numeric answer");
+TEST_CASE("a decimal comma is refused saying why and what to write (Moodle would accept any answer)") {
+  check_single(gift("::n:: How much? {#1,5}").diagnostics, Severity::Error, 10, 19,
+               "a comma in the number '1,5': write the decimal point as '.'");
+  check_single(gift("::n:: How much? {#1,5..2,5}").diagnostics, Severity::Error, 10, 19, "a comma in the number");
+}
+
+TEST_CASE("a comma in a tolerance is an error, as in Moodle") {
+  check_single(gift("::n:: How much? {#1.5:0,1}").diagnostics, Severity::Error, 10, 19,
+               "a comma in the tolerance of '1.5:0,1': write it with a decimal point");
 }
 
 TEST_CASE("a numeric range that runs backwards is an error") {
@@ -318,8 +384,8 @@ TEST_CASE("a question id used twice in one quiz is an error at the second use") 
   CHECK(parsed.value.size() == 1);
 }
 
-TEST_CASE("two '=' answers among '~' answers are an error pointing to weights") {
-  check_single(gift("::two:: Q? {=a =b ~c}").diagnostics, Severity::Error, 10, 12, "more than one '=' answer");
+TEST_CASE("a weight with an exponent is not a weight (Moodle's weight pattern has none)") {
+  check_single(gift("::w:: Q? {~%1e2%a ~b}").diagnostics, Severity::Error, 10, 12, "bad weight");
 }
 
 TEST_CASE("a weight that is not a number is an error at the '%'") {
