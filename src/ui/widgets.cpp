@@ -92,8 +92,15 @@ void add_node(Role role, std::string_view name, float x, float y, float w, float
 }
 
 void add_last_item(Role role, std::string_view name) {
-  const ImVec2 min = ImGui::GetItemRectMin();
-  const ImVec2 max = ImGui::GetItemRectMax();
+  ImVec2 min = ImGui::GetItemRectMin();
+  ImVec2 max = ImGui::GetItemRectMax();
+  // A card scrolled wholly out of view is a child window ImGui skips: its widgets are not laid out, and
+  // the last item's rectangle is whatever came before the card. The node then takes the card's own
+  // rectangle (where it was last drawn), so scrolling to it still brings the card into view.
+  if (const ImGuiWindow* window = ImGui::GetCurrentWindow(); window->SkipItems) {
+    min = window->Pos;
+    max = ImVec2(window->Pos.x + window->Size.x, window->Pos.y + window->Size.y);
+  }
   // Widgets scrolled out of view stay in the tree (at their off-screen place), so a screen reader
   // can reach the whole page; the page scrolls one into view before activating it.
   add_node(role, visible_label(name), min.x, min.y, max.x - min.x, max.y - min.y);
