@@ -292,6 +292,7 @@ bool Loop::start() {
 
   font_files_.regular = platform_.take_asset("NotoSans-Regular.ttf").value_or("");
   font_files_.bold = platform_.take_asset("NotoSans-Bold.ttf").value_or("");
+  font_files_.language_names = platform_.take_asset("LanguageNames.ttf").value_or("");
   static siaga::Platform* shaping_platform = &platform_;
   siaga::ui::set_shape_function([](std::string_view logical, int flags) { return shaping_platform->shape_text(logical, flags); });
   siaga::start_app(app_, platform_);

@@ -34,7 +34,11 @@ cp "$cache"/NotoSansArabicUI-{Regular,Bold}.ttf "$dist/"
 # Content packs, one per language. siaga-pack runs the author checks first and refuses broken content.
 if [[ -n "$pack_tool" ]]; then
   rm -f "$dist"/content-*.pack "$dist"/course-*.pack
-  "$pack_tool" "$root/content" "$dist"
+  "$pack_tool" "$root/content" "$dist" "$cache/NotoSansArabicUI-Regular.ttf"
+  # The Arabic-script languages' names, shaped by siaga-pack, drawn from this small face on the first
+  # screen (the whole face comes with the shaper module, only for those languages).
+  /usr/bin/python3 "$root/tools/make-arabic-font.py" --names "$cache/NotoSansArabicUI-Regular.ttf" \
+    "$dist/languages.json" "$dist/LanguageNames.ttf"
 fi
 
 # The bridge is written one concern per file (web/bridge/core.js lists them) and shipped as one file.
@@ -49,7 +53,7 @@ cp "$root/web/siaga.css" "$root/web/scorm.js" "$root/web/siaga.webmanifest" "$di
 [[ -f "$dist/icon-512.png" && "$dist/icon-512.png" -nt "$root/tools/make-icons.py" ]] || python3 "$root/tools/make-icons.py" "$dist"
 
 # The page carries the raw size of each file it loads, so the progress bar shows bytes of a known total.
-files_json=$(cd "$dist" && for f in siaga.wasm siaga.js NotoSans-*.ttf NotoSansArabicUI-*.ttf rtl-shaper.wasm content-*.pack course-*.pack languages.json; do
+files_json=$(cd "$dist" && for f in siaga.wasm siaga.js NotoSans-*.ttf LanguageNames.ttf NotoSansArabicUI-*.ttf rtl-shaper.wasm content-*.pack course-*.pack languages.json; do
   [[ -f "$f" ]] && printf '"%s":%s,' "$f" "$(stat -c %s "$f")"; done)
 files_json="{${files_json%,}}"
 sed "s|@FILES@|$files_json|" "$root/web/index.html" > "$dist/index.html"

@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """make-arabic-font.py OUT_DIR — the Arabic-script faces of the portal (Dari/Farsi, Arabic):
 OUT_DIR/NotoSansArabicUI-Regular.ttf and -Bold.ttf.
+make-arabic-font.py --names FACE LANGUAGES_JSON OUT — the language-names face: FACE (the Regular face
+above) cut to the glyphs of the names siaga-pack shaped into LANGUAGES_JSON ("glyphs"), private-use codes
+kept, so the first screen's menu names دری / فارسی and العربية in their own script
+with a file of about a kilobyte, long before the shaper module and the whole face are wanted.
 
 Noto Sans Arabic UI from Debian's fonts-noto-ui-core (its line box matches Noto Sans, so mixed lines keep
 one height), cut to the Arabic alphabet with the Persian (پ چ ژ گ ک ی) and Pashto letters, the harakat,
@@ -62,7 +66,33 @@ def make(src, out):
     return order
 
 
+def names(face, languages_json, out):
+    import json
+    with open(languages_json, encoding="utf-8") as f:
+        languages = json.load(f)["languages"]
+    codes = sorted({ord(c) for entry in languages for c in entry.get("glyphs", "") if PUA_BASE <= ord(c) <= 0xF8FF})
+    if not codes:
+        sys.exit(f"make-arabic-font: {languages_json} has no shaped names (was siaga-pack given the Arabic face?)")
+    options = subset.Options()
+    # Glyph ids are renumbered, but the private-use cmap still maps each code to its glyph, and ImGui
+    # looks glyphs up by code only.
+    options.layout_features = []
+    options.hinting = False
+    options.notdef_outline = True
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 13, 14]
+    options.drop_tables += ["DSIG", "GSUB", "GPOS", "GDEF"]
+    font = TTFont(face)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=codes)
+    subsetter.subset(font)
+    font.save(out)
+    print(f"make-arabic-font: {out}: {len(codes)} glyphs of the language names")
+
+
 def main():
+    if sys.argv[1] == "--names":
+        names(sys.argv[2], sys.argv[3], sys.argv[4])
+        return
     out_dir = sys.argv[1]
     regular = make(NOTO.format("Regular"), f"{out_dir}/NotoSansArabicUI-Regular.ttf")
     bold = make(NOTO.format("Bold"), f"{out_dir}/NotoSansArabicUI-Bold.ttf")

@@ -29,8 +29,9 @@
   // The italic face is not here: the portal asks for it when a lesson first needs it. Content comes
   // with the program when the portal said at its last start which files it needed (prefetchHint);
   // otherwise (a first visit) the portal, which chooses the language, asks for it once it runs.
-  const wanted = ['siaga.wasm', 'siaga.js', 'NotoSans-Regular.ttf', 'NotoSans-Bold.ttf', 'languages.json']
-    .concat(SiagaBridge.prefetchHint().filter((name) => name in sizes));
+  // LanguageNames.ttf: the few Arabic-script glyphs that name دری / فارسی and العربية in the menu.
+  const wanted = ['siaga.wasm', 'siaga.js', 'NotoSans-Regular.ttf', 'NotoSans-Bold.ttf', 'LanguageNames.ttf', 'languages.json']
+    .filter((name) => name !== 'LanguageNames.ttf' || name in sizes).concat(SiagaBridge.prefetchHint().filter((name) => name in sizes));
   let total = wanted.reduce((sum, name) => sum + (sizes[name] || 0), 0);
   const received = {};
   const bar = $('loading-bar');

@@ -71,14 +71,16 @@ bool is_partial_language(const Language& language, const Language& english) {
   return false;
 }
 
-std::string shipped_languages_json(const Catalog& catalog) {
+std::string shipped_languages_json(const Catalog& catalog, const std::map<std::string, std::string>& name_glyphs) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   const Language* english = catalog.find_language("en");
   for (const Language& language : catalog.languages) {
-    list.push_back({{"tag", language.tag},
-                    {"name", std::string(language_autonym(language.tag))},
-                    {"rtl", is_right_to_left(language.tag)},
-                    {"partial", english && &language != english && is_partial_language(language, *english)}});
+    nlohmann::ordered_json entry = {{"tag", language.tag},
+                                    {"name", std::string(language_autonym(language.tag))},
+                                    {"rtl", is_right_to_left(language.tag)},
+                                    {"partial", english && &language != english && is_partial_language(language, *english)}};
+    if (auto it = name_glyphs.find(language.tag); it != name_glyphs.end()) entry["glyphs"] = it->second;
+    list.push_back(std::move(entry));
   }
   return nlohmann::ordered_json{{"languages", list}}.dump() + "\n";
 }

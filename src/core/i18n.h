@@ -2,6 +2,7 @@
 // interface strings by key.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,8 +48,10 @@ struct ShippedLanguage {
 };
 
 // languages.json: {"languages":[{"tag":"en","name":"English","rtl":false,"partial":false}, ...]}.
-// name and rtl are for the page and the build's names font; the app takes them from LanguageFacts.
-std::string shipped_languages_json(const Catalog& catalog);
+// name and rtl are for the page; the app takes them from LanguageFacts. An Arabic-script language
+// also carries "glyphs": its name shaped at build time (siaga-pack, src/rtl), drawn with the small
+// language-names face (LanguageNames.ttf) before the shaper module has arrived.
+std::string shipped_languages_json(const Catalog& catalog, const std::map<std::string, std::string>& name_glyphs = {});
 // Unreadable or empty input gives an empty list (the caller then offers what it knows).
 std::vector<ShippedLanguage> parse_shipped_languages(std::string_view json);
 // Whether `language` lacks a course or an interface string that `english` has.

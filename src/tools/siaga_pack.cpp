@@ -1,6 +1,6 @@
 // siaga-pack — writes the content packs the portal downloads, one per language.
 //
-//   siaga-pack <content-dir> <out-dir>
+//   siaga-pack <content-dir> <out-dir> [<arabic-face.ttf>]
 //
 // Runs every siaga-lint check first and refuses (exit 1) on any error, so a broken course never
 // ships. Then writes, for each language:
@@ -10,14 +10,21 @@
 //   <out-dir>/course-<lang>-<course>.pack the course's course.md and module files, fetched when a
 //                                         learner opens the course;
 // with their paths kept as content/<lang>/..., and <out-dir>/languages.json listing the languages
-// shipped (the language menu, and which languages need en's pack beside theirs).
+// shipped (the language menu, and which languages need en's pack beside theirs). Given the Arabic
+// face (tools/make-arabic-font.py), each Arabic-script language's name is shaped here, with the
+// portal's own shaper, into that face's glyph codes (languages.json "glyphs"): the page draws the
+// menu's دری / فارسی and العربية from those before the shaper module has arrived
+// (tools/make-arabic-font.py --names cuts the face down to those few glyphs).
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <iterator>
+#include <map>
 #include <string>
 
 #include "core/i18n.h"
+#include "rtl/shaper.h"
 #include "tools/content_files.h"
 
 namespace {
@@ -46,8 +53,8 @@ const siaga::SourceFile* find_file(const siaga::tools::CheckedContent& content, 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::fprintf(stderr, "usage: siaga-pack <content-dir> <out-dir>\n");
+  if (argc != 3 && argc != 4) {
+    std::fprintf(stderr, "usage: siaga-pack <content-dir> <out-dir> [<arabic-face.ttf>]\n");
     return 2;
   }
   const std::filesystem::path folder = argv[1];
@@ -79,6 +86,22 @@ int main(int argc, char** argv) {
     }
     if (!write_pack_file(out_dir / ("content-" + language.tag + ".pack"), language_files)) return 1;
   }
-  if (!write_file(out_dir / "languages.json", siaga::shipped_languages_json(content.catalog))) return 1;
+  std::map<std::string, std::string> name_glyphs;
+  if (argc == 4) {
+    std::ifstream in(argv[3], std::ios::binary);
+    const std::string face((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    siaga::rtl::Shaper shaper;
+    if (face.empty() || !shaper.load_font(face)) {
+      std::fprintf(stderr, "siaga-pack: cannot read the Arabic face %s\n", argv[3]);
+      return 1;
+    }
+    for (const auto& language : content.catalog.languages) {
+      if (!siaga::is_right_to_left(language.tag)) continue;
+      siaga::rtl::Options options;
+      options.language = language.tag == "ar" ? "ar" : "fa";
+      name_glyphs[language.tag] = shaper.shape_line(siaga::language_autonym(language.tag), options);
+    }
+  }
+  if (!write_file(out_dir / "languages.json", siaga::shipped_languages_json(content.catalog, name_glyphs))) return 1;
   return 0;
 }

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "rtl/shaper.h"
 #include "ui/lesson_view.h"
 #include "ui/rtl_text.h"
 #include "ui/theme.h"
@@ -27,6 +28,15 @@ namespace {
 }  // namespace
 
 bool shaper_ready(const AppState& app) { return app.rtl.shaper_ready && !app.rtl.regular.empty(); }
+
+// Whether the current font has every glyph of a pre-shaped name (the language-names face loaded).
+bool drawable(std::string_view glyphs) {
+  if (glyphs.empty()) return false;
+  const ImFont* font = ImGui::GetFont();
+  for (size_t at = 0; at < glyphs.size();)
+    if (!font->FindGlyphNoFallback(static_cast<ImWchar>(rtl::next_codepoint(glyphs, at)))) return false;
+  return true;
+}
 
 bool narrow_layout() { return ImGui::GetIO().DisplaySize.x < 720.0f; }
 
@@ -71,9 +81,10 @@ void draw_header(const View& s) {
   // The language switch: each language named in itself, so anyone can find their own.
   ImGui::PushFont(fonts.body);
   const std::string& current = s.app.pending_language.empty() ? s.app.language : s.app.pending_language;
-  // The languages the build ships (languages.json), in their own names. An Arabic-script name can
-  // be drawn joined only once the shaper is here (it arrives with the first such language): until
-  // then it is named in English ("Dari / Farsi"), never as disconnected letters.
+  // The languages the build ships (languages.json), in their own names. An Arabic-script name is
+  // drawn joined: shaped by the build (languages.json "glyphs", drawn from the small language-names
+  // face) until the shaper module is here, then by the shaper. Only when neither is at hand (the
+  // face did not load) is it named in English ("Dari / Farsi"), never as disconnected letters.
   struct MenuLanguage { std::string tag; std::string name; std::string spoken; };
   std::vector<MenuLanguage> languages;
   // In the portal's menu order (English, Indonesian, Dari/Farsi, Arabic, Somali), not the build's;
@@ -88,8 +99,11 @@ void draw_header(const View& s) {
     const ShippedLanguage& shipped = *entry;
     const LanguageFacts* facts = language_facts(shipped.tag);
     std::string name(language_autonym(shipped.tag));
-    if (facts && facts->right_to_left)
-      name = shaper_ready(s.app) ? shaped_in(shipped.tag, name) : std::string(facts->english_name);
+    if (facts && facts->right_to_left) {
+      if (shaper_ready(s.app)) name = shaped_in(shipped.tag, name);
+      else if (drawable(shipped.name_glyphs)) name = shipped.name_glyphs;
+      else name = std::string(facts->english_name);
+    }
     languages.push_back({shipped.tag, name + "##language-" + shipped.tag, std::string(language_autonym(shipped.tag))});
   }
   const ImGuiStyle& style = ImGui::GetStyle();

@@ -42,7 +42,7 @@ ImFont* add_face(std::string& ttf, float size, float pixel_ratio, std::string* a
 namespace {
 Fonts add_faces(FontFiles& files, float body, float pixel_ratio) {
   Fonts fonts;
-  std::string* arabic = &files.arabic_regular;
+  std::string* arabic = files.arabic_regular.empty() ? &files.language_names : &files.arabic_regular;
   std::string* arabic_bold = files.arabic_bold.empty() ? arabic : &files.arabic_bold;
   fonts.body = add_face(files.regular, body, pixel_ratio, arabic);
   fonts.bold = add_face(files.bold, body, pixel_ratio, arabic_bold);

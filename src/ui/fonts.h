@@ -12,6 +12,8 @@ struct FontFiles {
   // The Arabic faces (tools/make-arabic-font.py), once a right-to-left language brought them:
   // merged into every face under U+E000 + glyph id, the codes the shaper gives (src/rtl/shaper.h).
   std::string arabic_regular, arabic_bold;
+  // Until then, the few glyphs of the Arabic-script languages' names (LanguageNames.ttf), same codes.
+  std::string language_names;
 };
 
 // The characters English and Indonesian text needs plus common punctuation. The build subsets the
