@@ -174,7 +174,8 @@ void draw_learner_bar(const View& s) {
     const std::string label = s.t(key);
     const float width = ImGui::CalcTextSize(label.c_str()).x + 8.0f + ImGui::GetStyle().ItemSpacing.x;
     const float right = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
-    if (right + width <= ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
+    // (Right to left, the row lays itself out from the right edge and wraps by itself: widgets.h.)
+    if (rtl() || right + width <= ImGui::GetWindowContentRegionMax().x) ImGui::SameLine();
     if (link(label)) s.navigate(Route{.screen = screen});
   }
 }
@@ -202,6 +203,7 @@ void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput&
   const View s{app, text, ui, out};
   touch_scroll(ui.touch, out);
   if (is_projector_screen(app.route.screen) && active_language(app)) {  // the projector fills the window
+    const LeftToRightPlacement projector;
     draw_projector(s);
     begin_semantics(nullptr);
     return;
@@ -252,8 +254,10 @@ void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput&
   } else if (app.route.screen == siaga::Screen::Progress && language) {
     draw_my_progress(s);
   } else if (app.route.screen == siaga::Screen::Facilitator && language) {
+    const LeftToRightPlacement grids;  // rows of cells and buttons laid out by hand
     draw_facilitator(s);
   } else if (app.route.screen == siaga::Screen::Plans && language) {
+    const LeftToRightPlacement agenda;
     draw_plans(s);
   } else if (!language) {
     notice(s.t("notice.no_content"), theme().error);

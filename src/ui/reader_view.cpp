@@ -5,6 +5,7 @@
 #include <string>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "ui/lesson_view.h"
 #include "ui/theme.h"
 #include "ui/view.h"
@@ -28,6 +29,37 @@ void draw_section_page(const View& s, const Course& course, const Module& module
   }
 }
 
+namespace {
+// ImGui's tree node puts its arrow left of the label; a right-to-left reader looks for the contents
+// at the right edge, the arrow on the label's right (pointing down when open, towards the text when
+// closed). Same behaviour: click, tap, Enter or Space toggles it; the state is kept per window.
+bool contents_toggle_right_to_left(const std::string& label, bool open_by_default) {
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID id = ImGui::GetID("##contents-rtl");
+  bool open = storage->GetBool(id, open_by_default);
+  const std::string& visual = shaped(label);
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float arrow = ImGui::GetFontSize();
+  const float text_width = ImGui::CalcTextSize(visual.c_str()).x;
+  const ImVec2 size(style.FramePadding.x * 2 + text_width + style.ItemInnerSpacing.x + arrow, kTouchTarget);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  ImGui::SetCursorScreenPos(ImVec2(std::max(at.x, at.x + ImGui::GetContentRegionAvail().x - size.x), at.y));
+  if (ImGui::InvisibleButton("##contents-rtl", size)) {
+    open = !open;
+    storage->SetBool(id, open);
+  }
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  if (ImGui::IsItemHovered()) draw->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_HeaderHovered), style.FrameRounding);
+  ImGui::RenderNavHighlight(ImRect(min, max), ImGui::GetItemID());
+  const float y = min.y + (size.y - ImGui::GetFontSize()) * 0.5f;
+  ImGui::RenderArrow(draw, ImVec2(max.x - style.FramePadding.x - arrow, y), ImGui::GetColorU32(ImGuiCol_Text),
+                     open ? ImGuiDir_Down : ImGuiDir_Left);
+  draw->AddText(ImVec2(min.x + style.FramePadding.x, y), ImGui::GetColorU32(ImGuiCol_Text), visual.c_str());
+  return open;
+}
+}  // namespace
+
 void draw_module(const View& s, const Course& course, const Module& module) {
   if (link(s.t("nav.back_to_course") + "##course")) s.navigate(Route{siaga::Screen::Course, course.id, "", ""});
   if (SemanticNode* node = last_node()) node->name = s.t("nav.back_to_course") + ": " + course.title;
@@ -45,9 +77,10 @@ void draw_module(const View& s, const Course& course, const Module& module) {
   // Contents: every section, the current one marked; a link each.
   ImGui::PushFont(s.ui.fonts.bold);
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, (kTouchTarget - ImGui::GetFontSize()) * 0.5f));
-  const bool contents_open = ImGui::TreeNodeEx((rtl() ? rtl_label(s.t("reader.contents")) : s.t("reader.contents")).c_str(),
-                                               ImGuiTreeNodeFlags_NoTreePushOnOpen | ImGuiTreeNodeFlags_FramePadding |
-                                                   (narrow_layout() ? 0 : ImGuiTreeNodeFlags_DefaultOpen));
+  const bool contents_open = rtl() ? contents_toggle_right_to_left(s.t("reader.contents"), !narrow_layout())
+                                   : ImGui::TreeNodeEx(s.t("reader.contents").c_str(),
+                                                       ImGuiTreeNodeFlags_NoTreePushOnOpen | ImGuiTreeNodeFlags_FramePadding |
+                                                           (narrow_layout() ? 0 : ImGuiTreeNodeFlags_DefaultOpen));
   ImGui::PopStyleVar();
   ImGui::PopFont();
   add_last_item(Role::Button, s.t("reader.contents"));

@@ -124,8 +124,63 @@ SemanticNode* node_at(size_t index) {
 
 SemanticNode* last_node() { return g_tree && !g_tree->nodes.empty() ? &g_tree->nodes.back() : nullptr; }
 
+// [SECTION] Right-to-left placement of buttons and links ------------------------------------------
+
+namespace {
+struct RowState {
+  int keep_left_to_right = 0;
+  bool pending = false;         // the item being drawn was moved
+  ImGuiID last = 0;             // the last button or link placed right to left
+  float start = 0, end = 0;     // its line's left and right edges (screen x)
+  float left = 0, top = 0, bottom = 0;  // its left edge, its line's top, the row's lowest bottom so far
+};
+RowState g_row;
+
+// Moves the next button or link, `width` wide, to where a right-to-left reader looks for it.
+void place_right_to_left(float width) {
+  if (!rtl() || g_row.keep_left_to_right > 0) return;
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  if (window->SkipItems || window->DC.IsSetPos) return;
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  float x, y;
+  if (window->DC.IsSameLine) {
+    // Beside the previous button or link of the row: to its left. Beside anything else: left alone.
+    if (g.LastItemData.ID != g_row.last || g_row.last == 0) return;
+    x = g_row.left - (window->DC.CursorPos.x - window->DC.CursorPosPrevLine.x) - width;
+    y = g_row.top;
+    if (x < g_row.start) {  // the line is full: the next one, from the right edge again
+      x = g_row.end - width;
+      y = g_row.bottom + ImGui::GetStyle().ItemSpacing.y;
+    }
+  } else {
+    g_row.start = window->DC.CursorPos.x;
+    g_row.end = g_row.start + ImGui::GetContentRegionAvail().x;
+    g_row.bottom = window->DC.CursorPos.y;
+    x = g_row.end - width;
+    y = window->DC.CursorPos.y;
+  }
+  ImGui::SetCursorScreenPos(ImVec2(std::max(g_row.start, x), y));
+  g_row.pending = true;
+}
+
+void placed_right_to_left() {
+  if (!g_row.pending) return;
+  g_row.pending = false;
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+  g_row.last = g.LastItemData.ID;
+  g_row.left = min.x;
+  g_row.top = min.y;
+  g_row.bottom = std::max(g_row.bottom, max.y);
+}
+}  // namespace
+
+LeftToRightPlacement::LeftToRightPlacement() { ++g_row.keep_left_to_right; }
+LeftToRightPlacement::~LeftToRightPlacement() { --g_row.keep_left_to_right; }
+
 bool button(std::string_view label, bool primary) {
   const std::string l = rtl() ? rtl_label(label) : std::string(label);
+  place_right_to_left(ImGui::CalcTextSize(l.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2);
   if (primary) {
     ImGui::PushStyleColor(ImGuiCol_Button, theme().accent);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, theme().accent_hover);
@@ -133,6 +188,7 @@ bool button(std::string_view label, bool primary) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme().on_accent);
   }
   const bool pressed = ImGui::Button(l.c_str(), ImVec2(0, kTouchTarget));
+  placed_right_to_left();
   if (primary) ImGui::PopStyleColor(4);
   add_last_item(Role::Button, label);
   mark_focus_if_focused();
@@ -189,7 +245,9 @@ bool link(std::string_view label) {
   ImGui::PushStyleColor(ImGuiCol_Button, 0);
   ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4.0f, (kTouchTarget - ImGui::GetFontSize()) * 0.5f));
+  place_right_to_left(ImGui::CalcTextSize(l.c_str(), nullptr, true).x + 8.0f);
   const bool clicked = ImGui::Button(l.c_str());
+  placed_right_to_left();
   ImGui::PopStyleVar(2);
   ImGui::PopStyleColor(2);
   if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);

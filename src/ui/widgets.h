@@ -23,6 +23,21 @@ SemanticNode* last_node();
 size_t node_count();
 SemanticNode* node_at(size_t index);  // nullptr when out of range
 
+// In a right-to-left language, buttons and links are placed as a reader of that language expects:
+// one that starts a line goes to the right edge; one after SameLine goes to the left of the button or
+// link before it, and to a new line (from the right edge) when the left edge is reached. Drawing
+// order, and so keyboard and screen-reader order, stays the reading order ("Previous" before "Next").
+// A widget the caller placed with SetCursorPos, or one after SameLine beside text, stays where ImGui
+// puts it. While a LeftToRightPlacement lives, nothing is moved (the facilitator's grids and the
+// projector, whose rows are laid out by hand).
+class LeftToRightPlacement {
+ public:
+  LeftToRightPlacement();
+  ~LeftToRightPlacement();
+  LeftToRightPlacement(const LeftToRightPlacement&) = delete;
+  LeftToRightPlacement& operator=(const LeftToRightPlacement&) = delete;
+};
+
 // Label shown, id hidden: "Label##id" works as in ImGui. Returns true when activated.
 bool button(std::string_view label, bool primary = false);
 bool toggle_button(std::string_view label, bool pressed);  // a pressed-state button (aria-pressed)
