@@ -89,9 +89,23 @@ std::string localize_digits(std::string_view utf8, DigitStyle style) {
   const char32_t zero = style == DigitStyle::Persian ? 0x06F0 : 0x0660;
   std::string out;
   out.reserve(utf8.size() * 2);
-  for (char c : utf8) {
-    if (c >= '0' && c <= '9') append_utf8(out, zero + static_cast<char32_t>(c - '0'));
-    else out.push_back(c);
+  // A word with Latin letters keeps its digits as written: a certificate reference (BXE02-6RPQC-0JRXS),
+  // an address, a name like COVID-19. Those are copied or typed elsewhere exactly, and with Western
+  // digits the bidi algorithm keeps the whole word left to right (digits after a Latin letter take
+  // its direction; Arabic-Indic digits would not, and the word would come apart).
+  const auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t'; };
+  const auto is_latin = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+  for (size_t start = 0; start < utf8.size();) {
+    size_t end = start;
+    bool latin = false;
+    for (; end < utf8.size() && !is_space(utf8[end]); ++end) latin = latin || is_latin(utf8[end]);
+    for (size_t i = start; i < end; ++i) {
+      const char c = utf8[i];
+      if (!latin && c >= '0' && c <= '9') append_utf8(out, zero + static_cast<char32_t>(c - '0'));
+      else out.push_back(c);
+    }
+    while (end < utf8.size() && is_space(utf8[end])) out.push_back(utf8[end++]);
+    start = end;
   }
   return out;
 }

@@ -5,9 +5,11 @@
 // Screenshots: test-output/rtl-*.png (look at them: letters joined, lines right-aligned).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { clickWidget, findByRole, launch, mirror, screenshot, serve, settle, waitForPortal } from './lib.mjs';
+import AxeBuilder from '@axe-core/playwright';
+import { ROOT, catchPrinting, clickWidget, createLearner, findByRole, launch, mirror, printed, screenshot, serve, settle,
+         waitForPortal } from './lib.mjs';
 import { fill, readModule, readUi } from './gift.mjs';
 
 let served;
@@ -192,6 +194,118 @@ test('an English learner downloads no shaper; choosing Dari brings it, then the 
       assert.equal(await b.page.evaluate(() => document.documentElement.lang), lang);
       await settle(b.page);
       await screenshot(b.page, `rtl-${lang}-quiz-reloaded`);
+      await go(b.page, '#/');
+    }
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
+
+// The refugee course's modules as the content files have them: ids, sections, graded quizzes.
+async function refugeeModules() {
+  const dir = join(ROOT, 'content/en', REFUGEE);
+  const modules = [];
+  for (const file of (await readdir(dir)).filter((f) => /^\d\d-.*\.md$/.test(f)).sort()) {
+    const text = await readFile(join(dir, file), 'utf8');
+    modules.push({
+      id: text.match(/^id: (\S+)$/m)[1],
+      sections: [...text.matchAll(/^## .* \{#([a-z0-9-]+)\}$/gm)].map((m) => m[1]),
+      graded: [...text.matchAll(/^```quiz id=(\S+)(.*)$/gm)].filter((m) => /graded=yes/.test(m[2])).map((m) => m[1]),
+    });
+  }
+  return modules;
+}
+
+// Writes a learner's progress record (current schema, with its checksum) straight into storage.
+async function storeProgress(page, record) {
+  await page.evaluate(async (record) => {
+    const id = JSON.parse(localStorage.getItem('siaga.profiles')).profiles[0].id;
+    const sort = (v) => Array.isArray(v) ? v.map(sort)
+      : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort(v[k])])) : v;
+    const body = sort({ ...record, profile: id });
+    const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(body))))]
+      .map((x) => x.toString(16).padStart(2, '0')).join('');
+    localStorage.setItem('siaga.progress.' + id, JSON.stringify(sort({ ...body, checksum: digest })));
+  }, record);
+}
+
+// Every axe rule, on the mirror (see experience.test.mjs: color-contrast is checked natively).
+async function axeProblems(page) {
+  const result = await new AxeBuilder({ page }).include('#mirror').analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+test('in Dari and Arabic: axe finds nothing serious on the catalog, a course, a lesson and a quiz; a finished course prints its certificate right to left', async () => {
+  const modules = await refugeeModules();
+  const DAY = Date.UTC(2026, 2, 14, 9, 0, 0);  // 14 March 2026
+  const courses = { [REFUGEE]: { completed_at: DAY, modules: {} } };
+  const attempts = [];
+  for (const m of modules) {
+    courses[REFUGEE].modules[m.id] = {
+      sections: Object.fromEntries(m.sections.map((id) => [id, DAY])),
+      last_section: m.sections.at(-1), last_question: '', last_visited_at: DAY,
+    };
+    m.graded.forEach((quiz, i) => attempts.push({
+      id: `done-${m.id}-${i}`, course: REFUGEE, module: m.id, quiz, seed: '0000000000000001', mode: 'practice',
+      started_at: DAY, finished_at: DAY + 1000, updated_at: DAY + 1000, submitted: true, score: 0.9, answers: {},
+    }));
+  }
+  assert.ok(attempts.length >= 5, 'the refugee course has graded quizzes');
+  const b = await launch({ locale: 'en-US', viewport: { width: 900, height: 900 } });
+  try {
+    await catchPrinting(b.page);
+    await b.page.goto(served.url);
+    await waitForPortal(b.page);
+    await createLearner(b.page, 'Hamid');
+    await storeProgress(b.page, { schema: 3, courses, attempts });
+    await b.page.reload();
+    await waitForPortal(b.page);
+    let prints = 0;
+    for (const lang of ['fa', 'ar']) {
+      const ui = await readUi(lang);
+      await clickWidget(b.page, 'button', NAMES[lang]);
+      await findByRole(b.page, 'heading', ui['catalog.heading'], { timeout: 60000 });
+      const title = await courseTitle(lang, REFUGEE);
+      await findByRole(b.page, 'heading', title);
+      const report = {};
+      report.catalog = await axeProblems(b.page);
+
+      await go(b.page, `#/course/${REFUGEE}`);
+      await findByRole(b.page, 'button', ui['certificate.print']);
+      await settle(b.page);
+      await screenshot(b.page, `rtl-${lang}-course-complete`);
+      report.course = await axeProblems(b.page);
+      await clickWidget(b.page, 'button', ui['certificate.print']);
+      const sheet = await printed(b.page, ++prints);
+      assert.match(sheet.html, new RegExp(`<html lang="${lang}" dir="rtl"`), 'the printed certificate reads right to left');
+      for (const shown of ['Hamid', title, '90'])
+        assert.ok(sheet.html.includes(shown), `the ${lang} certificate shows ${shown}`);
+      const print = await b.context.newPage();
+      await print.setViewportSize({ width: 900, height: 1200 });
+      await print.setContent(sheet.html);
+      await screenshot(print, `rtl-${lang}-certificate-printed`);
+      // The browser lays the sheet out right to left: the course title's box ends at the right margin.
+      const heading = await print.evaluate(() => {
+        const h = document.querySelector('h1, h2');
+        const r = document.createRange(); r.selectNodeContents(h); const box = r.getBoundingClientRect();
+        return { direction: getComputedStyle(h).direction, right: box.right, left: box.left, width: document.body.clientWidth };
+      });
+      assert.equal(heading.direction, 'rtl');
+      assert.ok(heading.width - heading.right <= heading.left + 1, `the heading sits at the right: ${JSON.stringify(heading)}`);
+      await print.close();
+
+      const module = await readModule(REFUGEE, '02-iom-services.md', lang);
+      await go(b.page, `#/course/${REFUGEE}/module/${module.moduleId}`);
+      const lesson = await readFile(join(import.meta.dirname, '../../content', lang, REFUGEE, '02-iom-services.md'), 'utf8');
+      await findByRole(b.page, 'heading', lesson.match(/^## (.+?)\s*\{#/m)[1]);
+      report.lesson = await axeProblems(b.page);
+      await go(b.page, `#/course/${REFUGEE}/module/${module.moduleId}/section/${module.quizzes[0].section}`);
+      // The stored attempt is finished: Dari starts another, which Arabic then finds going on.
+      if (lang === 'fa') await clickWidget(b.page, 'button', ui['quiz.try_again']);
+      await findByRole(b.page, 'radio', module.quizzes[0].questions.find((q) => q.type === 'single').options[0].text);
+      report.quiz = await axeProblems(b.page);
+      console.log(`axe (${lang}): ${JSON.stringify(report)}`);
+      for (const [screen, problems] of Object.entries(report)) assert.deepEqual(problems, [], `${lang} ${screen}`);
       await go(b.page, '#/');
     }
     assert.deepEqual(b.problems, []);

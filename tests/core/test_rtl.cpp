@@ -151,6 +151,11 @@ TEST_CASE("digits are shown in the language's own numerals") {
   CHECK(siaga::rtl::localize_digits("درس 12 از 20", DigitStyle::Persian) == "درس ۱۲ از ۲۰");
   CHECK(siaga::rtl::localize_digits("12", DigitStyle::ArabicIndic) == "١٢");
   CHECK(siaga::rtl::localize_digits("12", DigitStyle::Western) == "12");
+  // A word with Latin letters keeps its digits: a certificate reference must read as it is checked.
+  CHECK(siaga::rtl::localize_digits("کد BXE02-6RPQC-0JRXS است 90%", DigitStyle::Persian) == "کد BXE02-6RPQC-0JRXS است ۹۰%");
+  CHECK(siaga::rtl::localize_digits("COVID-19 در 2020", DigitStyle::ArabicIndic) == "COVID-19 در ٢٠٢٠");
+  // ... and is drawn as one left-to-right run inside the right-to-left sentence.
+  CHECK(shape("الرمز المرجعي BXE02-6RPQC-0JRXS.", true, DigitStyle::ArabicIndic).find("BXE02-6RPQC-0JRXS") != std::string::npos);
   CHECK(shape("درس 12", true, DigitStyle::Persian) == shape("درس ۱۲"));
 }
 
