@@ -64,6 +64,7 @@ class Loop final : public siaga::FrameLoop {
   bool rebuild_fonts_if_needed();
   void poll_italic_font();
   void poll_arabic_fonts();
+  void poll_latin_extended_font();
   bool waiting_for_content();
   void draw();
 
@@ -75,6 +76,8 @@ class Loop final : public siaga::FrameLoop {
   int arabic_generation_ = 0;     // app_.rtl.generation the atlas was built with
   bool italic_requested_ = false;  // the italic face is fetched when a lesson first needs it
   bool fonts_stale_ = false;       // a face arrived: rebuild the atlas
+  bool latin_extended_wanted_ = false;     // a Latin Extended-A letter was shown or typed
+  bool latin_extended_requested_ = false;
   siaga::ui::FrameOutput output_;
   siaga::SemanticTree published_tree_;  // what the page mirrors now
   int frames_wanted_ = kFramesAfterChange;
@@ -160,6 +163,29 @@ void Loop::poll_italic_font() {
   }
 }
 
+// Latin Extended-A (Ł, Ş, ğ: a learner's name from elsewhere; no course text uses it) is not part of
+// the first load (5 KB less): its face is requested the first time such a letter is on screen or
+// typed, and until it arrives the letter is drawn as "?". Where the faces already have it (the
+// desktop's full Noto Sans), nothing is requested.
+void Loop::poll_latin_extended_font() {
+  constexpr const char* kLatinExtended = "NotoSans-LatinExt.ttf";
+  if (!font_files_.latin_extended.empty()) return;
+  if (!latin_extended_requested_) {
+    for (const ImGuiInputEvent& event : ImGui::GetCurrentContext()->InputEventsQueue)
+      if (event.Type == ImGuiInputEventType_Text && event.Text.Char >= 0x0100 && event.Text.Char <= 0x017F)
+        latin_extended_wanted_ = true;
+    if (!latin_extended_wanted_ || !ui_.fonts.body) return;
+    if (ui_.fonts.body->FindGlyphNoFallback(0x0141)) return;  // Ł: the face has the block already
+    latin_extended_requested_ = true;
+    platform_.request_asset(kLatinExtended);
+  }
+  if (auto bytes = platform_.take_asset(kLatinExtended)) {
+    font_files_.latin_extended = std::move(*bytes);
+    fonts_stale_ = true;
+    frames_wanted_ = kFramesAfterChange;
+  }
+}
+
 // The Arabic faces arrive with the first right-to-left language (app/controller.cpp): merged into
 // every face of the atlas under their private-use codes (ui/fonts.cpp).
 void Loop::poll_arabic_fonts() {
@@ -222,6 +248,7 @@ void Loop::frame() {
   if (siaga::poll_app(app_, platform_)) frames_wanted_ = kFramesAfterChange;
   poll_italic_font();
   poll_arabic_fonts();
+  poll_latin_extended_font();
   // Input still waiting (held back above, or trickled by ImGui one change per frame when many keys
   // arrive at once) keeps the loop running until it has all been seen: pausing now would strand it.
   if (!deferred_.empty() || !ImGui::GetCurrentContext()->InputEventsQueue.empty())
@@ -274,8 +301,12 @@ void Loop::draw() {
 
   // Compared as nodes, serialised only when something changed (most frames under a moving mouse).
   if (output_.tree != published_tree_) {
-    platform_.publish_semantic_tree(output_.tree.to_json());
+    const std::string json = output_.tree.to_json();
+    platform_.publish_semantic_tree(json);
     published_tree_ = output_.tree;
+    // Every text on screen is in the tree: a Latin Extended-A letter (UTF-8 lead byte C4 or C5) asks
+    // for its face.
+    if (json.find_first_of("\xC4\xC5") != std::string::npos) latin_extended_wanted_ = true;
   }
 }
 

@@ -9,19 +9,22 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cache="$(dirname "$dist")/font-cache"
 mkdir -p "$dist" "$cache"
 
-# Fonts: Noto Sans from fonts-noto-core, cut to the characters English and Indonesian need. Keep in
-# step with glyph_ranges() in src/ui/fonts.cpp.
-unicodes="U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2190-2193"
-for face in Regular Bold Italic; do
-  src=/usr/share/fonts/truetype/noto/NotoSans-$face.ttf
-  out="$cache/NotoSans-$face.ttf"
+# Fonts: Noto Sans from fonts-noto-core, cut to the characters English, Indonesian and Somali text
+# needs. Keep in step with glyph_ranges() in src/ui/fonts.cpp. Latin Extended-A (Ł, Ş, ğ, ő: names of
+# learners from elsewhere; no course text uses it) is its own small face, NotoSans-LatinExt.ttf,
+# fetched only when such a letter is on screen or typed (src/main.cpp), and drawn for every style.
+unicodes="U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-203A,U+20AC,U+2122,U+2190-2193"
+subset_face() {  # subset_face SOURCE-FACE OUT-NAME UNICODES
+  local src=/usr/share/fonts/truetype/noto/NotoSans-$1.ttf out="$cache/$2"
   if [[ ! -f "$out" || "$src" -nt "$out" || "$0" -nt "$out" ]]; then
-    /usr/bin/python3 -m fontTools.subset "$src" --unicodes="$unicodes" --output-file="$out" \
+    /usr/bin/python3 -m fontTools.subset "$src" --unicodes="$3" --output-file="$out" \
       --no-hinting --layout-features='' --drop-tables+=GPOS,GSUB,GDEF,DSIG --name-IDs='0,1,2,3,4,5,6,13,14' \
       --notdef-outline
   fi
   cp "$out" "$dist/"
-done
+}
+for face in Regular Bold Italic; do subset_face "$face" "NotoSans-$face.ttf" "$unicodes"; done
+subset_face Regular NotoSans-LatinExt.ttf "U+0100-017F"
 
 # The Arabic-script faces (Dari/Farsi, Arabic) with the private-use cmap the shaper's glyph codes use;
 # fetched only with the shaper module (web/bridge/rtl.js).

@@ -19,7 +19,7 @@ const unsigned short* glyph_ranges() {
 }
 
 namespace {
-ImFont* add_face(std::string& ttf, float size, float pixel_ratio, std::string* arabic = nullptr) {
+ImFont* add_face(std::string& ttf, float size, float pixel_ratio, std::string* arabic, std::string* latin_extended) {
   if (ttf.empty()) return nullptr;
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;
@@ -28,6 +28,14 @@ ImFont* add_face(std::string& ttf, float size, float pixel_ratio, std::string* a
   config.OversampleV = 1;
   ImFont* font = ImGui::GetIO().Fonts->AddFontFromMemoryTTF(ttf.data(), static_cast<int>(ttf.size()), size, &config,
                                                             glyph_ranges());
+  if (font && latin_extended && !latin_extended->empty()) {
+    // Only the letters the face lacks are taken from it (ImGui keeps the first glyph of a code).
+    static const ImWchar latin_extended_a[] = {0x0100, 0x017F, 0};
+    ImFontConfig merge = config;
+    merge.MergeMode = true;
+    ImGui::GetIO().Fonts->AddFontFromMemoryTTF(latin_extended->data(), static_cast<int>(latin_extended->size()), size,
+                                               &merge, latin_extended_a);
+  }
   if (font && arabic && !arabic->empty()) {
     // Shaped Arabic-script glyphs by id: U+E000 + glyph id (codes the face's cmap lacks are skipped).
     static const ImWchar pua[] = {0xE000, 0xE3FF, 0};
@@ -44,13 +52,14 @@ Fonts add_faces(FontFiles& files, float body, float pixel_ratio) {
   Fonts fonts;
   std::string* arabic = files.arabic_regular.empty() ? &files.language_names : &files.arabic_regular;
   std::string* arabic_bold = files.arabic_bold.empty() ? arabic : &files.arabic_bold;
-  fonts.body = add_face(files.regular, body, pixel_ratio, arabic);
-  fonts.bold = add_face(files.bold, body, pixel_ratio, arabic_bold);
-  fonts.italic = add_face(files.italic, body, pixel_ratio, arabic);
-  fonts.h1 = add_face(files.bold, body * 1.65f, pixel_ratio, arabic_bold);
-  fonts.h2 = add_face(files.bold, body * 1.35f, pixel_ratio, arabic_bold);
-  fonts.h3 = add_face(files.bold, body * 1.12f, pixel_ratio, arabic_bold);
-  fonts.small = add_face(files.regular, body * 0.88f, pixel_ratio, arabic);
+  std::string* latin = &files.latin_extended;
+  fonts.body = add_face(files.regular, body, pixel_ratio, arabic, latin);
+  fonts.bold = add_face(files.bold, body, pixel_ratio, arabic_bold, latin);
+  fonts.italic = add_face(files.italic, body, pixel_ratio, arabic, latin);
+  fonts.h1 = add_face(files.bold, body * 1.65f, pixel_ratio, arabic_bold, latin);
+  fonts.h2 = add_face(files.bold, body * 1.35f, pixel_ratio, arabic_bold, latin);
+  fonts.h3 = add_face(files.bold, body * 1.12f, pixel_ratio, arabic_bold, latin);
+  fonts.small = add_face(files.regular, body * 0.88f, pixel_ratio, arabic, latin);
   if (!fonts.bold) fonts.bold = fonts.body;
   if (!fonts.italic) fonts.italic = fonts.body;
   return fonts;

@@ -14,10 +14,14 @@ struct FontFiles {
   std::string arabic_regular, arabic_bold;
   // Until then, the few glyphs of the Arabic-script languages' names (LanguageNames.ttf), same codes.
   std::string language_names;
+  // Latin Extended-A (NotoSans-LatinExt.ttf: Ł, Ş, ğ ...), once a name with such a letter is shown
+  // or typed: merged into every face where the face itself lacks the letter.
+  std::string latin_extended;
 };
 
-// The characters English and Indonesian text needs plus common punctuation. The build subsets the
-// fonts to the same ranges (tools/assemble-web.sh), so the two must change together.
+// The characters the interface draws from the Noto Sans faces (Latin, Latin-1, Latin Extended-A, common
+// punctuation). The page's subset faces lack Latin Extended-A (tools/assemble-web.sh), which then comes
+// from FontFiles::latin_extended; the desktop's full faces have it all.
 const unsigned short* glyph_ranges();
 
 // Clears the atlas and adds every face at text_scale, rasterised at pixel_ratio so text stays crisp

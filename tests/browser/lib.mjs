@@ -192,3 +192,72 @@ export async function printed(page, count) {
   await page.waitForFunction((n) => window.siagaPrinted && window.siagaPrinted.length >= n, count, { timeout: 20000 });
   return (await page.evaluate(() => window.siagaPrinted))[count - 1];
 }
+
+// [SECTION] The canvas compared with the browser's own rendering of the same text ------------------
+
+// Ink per pixel column (darkness summed down the column) of a PNG, decoded in a scratch page (the
+// portal's page allows no data: URLs).
+export async function inkColumns(page, png) {
+  const scratch = await page.context().newPage();
+  try {
+    return await scratch.evaluate(async (b64) => {
+      const bitmap = await createImageBitmap(await (await fetch('data:image/png;base64,' + b64)).blob());
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(bitmap, 0, 0);
+      const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      const columns = new Array(bitmap.width).fill(0);
+      for (let i = 0; i < data.length; i += 4) columns[(i / 4) % bitmap.width] += Math.max(0, 160 - (data[i] + data[i + 1] + data[i + 2]) / 3);
+      return columns;
+    }, png.toString('base64'));
+  } finally { await scratch.close(); }
+}
+
+// The browser's own rendering of `text` (Canvas 2D fillText, its own shaping) in one of the portal's
+// faces (the first that has a character draws it), as ink per column.
+export async function referenceColumns(page, text, files, size) {
+  return page.evaluate(async ([text, files, size]) => {
+    const families = [];
+    for (const file of files) {
+      const face = new FontFace('reference-' + file.replace(/\W/g, ''), `url(${file})`);
+      await face.load();
+      document.fonts.add(face);
+      families.push(face.family);
+    }
+    const canvas = new OffscreenCanvas(240, 48);
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, 240, 48);
+    ctx.fillStyle = '#000';
+    ctx.font = `${size}px ${families.join(', ')}`;
+    ctx.fillText(text, 10, 34);
+    const data = ctx.getImageData(0, 0, 240, 48).data;
+    const columns = new Array(240).fill(0);
+    for (let i = 0; i < data.length; i += 4) columns[(i / 4) % 240] += Math.max(0, 160 - (data[i] + data[i + 1] + data[i + 2]) / 3);
+    return columns;
+  }, [text, files, size]);
+}
+
+// The portal's body text is 17 px from the top of Noto Sans's line to its bottom (Dear ImGui sizes a
+// face by its line height: ascender 1069 + descender 293 units of 1000), so its em is 17 / 1.362 px.
+export const EM_PX = 17 / 1.362;
+
+// How alike two ink profiles are: each cut to its inked columns, the second stretched to the first's
+// width, then Pearson's correlation (1: the same shape of letters; about 0: unrelated).
+export function likeness(drawn, reference) {
+  const inked = (p) => { const a = p.findIndex((v) => v > 0); let z = p.length - 1; while (z > a && p[z] <= 0) z--; return p.slice(a, z + 1); };
+  const p = inked(drawn), q = inked(reference), n = p.length;
+  const r = Array.from({ length: n }, (_, i) => q[Math.round(i * (q.length - 1) / Math.max(1, n - 1))]);
+  const mean = (a) => a.reduce((sum, v) => sum + v, 0) / a.length;
+  const mp = mean(p), mr = mean(r);
+  let num = 0, dp = 0, dr = 0;
+  for (let i = 0; i < n; i++) { num += (p[i] - mp) * (r[i] - mr); dp += (p[i] - mp) ** 2; dr += (r[i] - mr) ** 2; }
+  return num / Math.sqrt(dp * dr);
+}
+
+// The ink of a widget as the canvas draws it (its mirror node's box; a button's frame and fill are
+// too light to count as ink).
+export async function drawnColumns(page, locator) {
+  const box = await locator.boundingBox();
+  return inkColumns(page, await page.screenshot({ clip: box }));
+}
