@@ -88,6 +88,9 @@ struct FacilitatorCheckCodes {
 struct FacilitatorImportFiles {};                    // asks for result files (purpose "import-results")
 struct FacilitatorDownloadCsv {};                    // the open course's class report
 struct FacilitatorDownloadGift {};                   // every question of the open course, as GIFT for Moodle
+struct FacilitatorDownloadModuleGift {               // one module's quizzes of the open course, as GIFT
+  std::string module_id;
+};
 struct FacilitatorClearResults {};                   // after the screen asked to confirm
 struct FacilitatorOpenBank {};                       // asks for a GIFT file (it arrives with purpose "open-bank")
 struct FacilitatorRemoveBank {};                     // after the screen asked to confirm (withdraws its offer too)
@@ -133,6 +136,7 @@ using Action = std::variant<
     SetIdleSignOut, DismissNotice,
     StartQuiz, AnswerChosen, CheckAnswer, SubmitQuiz, PrintCertificate, DownloadCertificate, DownloadResultFile,
     FacilitatorChooseCourse, FacilitatorCheckCodes, FacilitatorImportFiles, FacilitatorDownloadCsv, FacilitatorDownloadGift,
+    FacilitatorDownloadModuleGift,
     FacilitatorClearResults, FacilitatorOpenBank, FacilitatorRemoveBank, FacilitatorOfferBank,
     FacilitatorWithdrawBank, PrintBank, PrintPaperTest, PaperAddRow, PaperEditLabel, PaperEditCell, PaperRemoveRow,
     PlanCreate, PlanSave, PlanDelete, PlanPrint, SetFullscreen>;

@@ -248,6 +248,17 @@ bool apply(AppState& app, Platform& platform, const FacilitatorDownloadGift&) {
   return false;
 }
 
+bool apply(AppState& app, Platform& platform, const FacilitatorDownloadModuleGift& action) {
+  const Course* course = open_course(app);
+  const Module* module = course ? find_module(*course, action.module_id) : nullptr;
+  if (module) {
+    const std::string& language = course->language.empty() ? app.language : course->language;
+    platform.download_file("siaga-questions-" + course->id + "-" + module->id + "-" + language + ".gift", "text/plain",
+                           module_to_gift(*course, *module));
+  }
+  return false;
+}
+
 bool apply(AppState& app, Platform& platform, const FacilitatorClearResults&) {
   auto& f = app.facilitator;
   if (f.course.empty()) return false;

@@ -46,6 +46,7 @@ bool apply(AppState& app, Platform& platform, const FacilitatorCheckCodes& actio
 bool apply(AppState& app, Platform& platform, const FacilitatorImportFiles& action);
 bool apply(AppState& app, Platform& platform, const FacilitatorDownloadCsv& action);
 bool apply(AppState& app, Platform& platform, const FacilitatorDownloadGift& action);
+bool apply(AppState& app, Platform& platform, const FacilitatorDownloadModuleGift& action);
 bool apply(AppState& app, Platform& platform, const FacilitatorClearResults& action);
 bool apply(AppState& app, Platform& platform, const FacilitatorOpenBank& action);
 bool apply(AppState& app, Platform& platform, const FacilitatorRemoveBank& action);

@@ -249,6 +249,8 @@ std::string write_gift(const std::vector<Question>& questions, std::string_view 
 // Every quiz of a course as one GIFT file, each module a Moodle category under the course's title
 // ($CATEGORY lines, which parse_gift skips).
 std::string course_to_gift(const Course& course);
+// One module's quizzes only, under the same category path (an organisation may take one topic).
+std::string module_to_gift(const Course& course, const Module& module);
 // A gettext PO file of interface strings.
 Parsed<Translations> parse_po(std::string_view text, std::string_view path);
 

@@ -115,21 +115,34 @@ std::string write_gift(const std::vector<Question>& questions, std::string_view 
   return out;
 }
 
+namespace {
+// Moodle reads '/' in a category path as a level: titles keep theirs as '-'.
+std::string category(std::string title) {
+  for (char& c : title)
+    if (c == '/' || c == '\n') c = '-';
+  return title;
+}
+
+// A module's quizzes under $course$/top/Siaga: <course>/<module>.
+void append_module(std::string& out, const Course& course, const Module& module) {
+  for (const Quiz& quiz : module.quizzes) {
+    if (quiz.questions.empty()) continue;
+    out += "$CATEGORY: $course$/top/" + category("Siaga: " + course.title) + "/" + category(module.title) + "\n\n";
+    const std::string questions = write_gift(quiz.questions, "");
+    out += questions.substr(questions.find("\n\n") + 2);  // without write_gift's own header
+  }
+}
+}  // namespace
+
 std::string course_to_gift(const Course& course) {
-  // Moodle reads '/' in a category path as a level: titles keep theirs as '-'.
-  const auto category = [](std::string title) {
-    for (char& c : title)
-      if (c == '/' || c == '\n') c = '-';
-    return title;
-  };
   std::string out = write_gift({}, "Siaga: " + course.title + " (" + course.language + ")");
-  for (const Module& module : course.modules)
-    for (const Quiz& quiz : module.quizzes) {
-      if (quiz.questions.empty()) continue;
-      out += "$CATEGORY: $course$/top/" + category("Siaga: " + course.title) + "/" + category(module.title) + "\n\n";
-      const std::string questions = write_gift(quiz.questions, "");
-      out += questions.substr(questions.find("\n\n") + 2);  // without write_gift's own header
-    }
+  for (const Module& module : course.modules) append_module(out, course, module);
+  return out;
+}
+
+std::string module_to_gift(const Course& course, const Module& module) {
+  std::string out = write_gift({}, "Siaga: " + course.title + ", " + module.title + " (" + course.language + ")");
+  append_module(out, course, module);
   return out;
 }
 

@@ -323,6 +323,13 @@ void paper_tests(const View& v, const Course& course) {
   muted(v.t("paper.print_note"));
   if (button(v.t("facilitator.download_gift"))) v.act(FacilitatorDownloadGift{});
   muted(v.t("facilitator.download_gift_note"));
+  text_wrapped(v.t("facilitator.download_module_gift"));
+  for (const Module& module : course.modules) {
+    if (std::none_of(module.quizzes.begin(), module.quizzes.end(), [](const Quiz& q) { return !q.questions.empty(); }))
+      continue;
+    if (link(module.title + "##gift-" + module.id)) v.act(FacilitatorDownloadModuleGift{module.id});
+    if (SemanticNode* node = last_node()) node->name = v.t("facilitator.download_module_gift") + " " + module.title;
+  }
 
   heading(v.tf("paper.grid_heading", {test}), 4, v.ui.fonts.bold);
   text_wrapped(v.t("paper.grid_help"));

@@ -247,7 +247,7 @@ test('the certificate check says in plain words whether a reference code matches
 
 // Moodle: the facilitator downloads every question of a course as GIFT; the file is read back by the
 // content checker (the same parser as the portal) with no error and every question of the course.
-test('the course questions download as a GIFT file that reads back whole, one Moodle category per module', async () => {
+test('the course questions download as a GIFT file that reads back whole, one Moodle category per module; one module on its own too', async () => {
   const folder = join(ROOT, 'content/en/micic');
   let expected = 0, quizzes = 0;
   for (const name of readdirSync(folder).filter((n) => /^\d\d-.*\.md$/.test(n))) {
@@ -269,5 +269,18 @@ test('the course questions download as a GIFT file that reads back whole, one Mo
       'each quiz under its module\'s category');
     const lint = execFileSync(join(ROOT, 'build/native/siaga-lint'), [file], { encoding: 'utf8' });
     assert.match(lint, new RegExp(`: ${expected} question\\(s\\): 0 error\\(s\\), 0 warning\\(s\\)`));
+
+    // One module on its own: its quizzes only, a file that reads back whole.
+    const first = readdirSync(folder).filter((n) => /^\d\d-.*\.md$/.test(n)).sort()[0];
+    const text = readFileSync(join(folder, first), 'utf8');
+    const moduleId = text.match(/^id: (\S+)$/m)[1];
+    const moduleTitle = text.match(/^title: (.+)$/m)[1].trim();
+    const moduleQuestions = (text.match(/^::[a-z0-9-]+::/gm) || []).length;
+    const [single] = await Promise.all([f.page.waitForEvent('download'),
+                                        clickWidget(f.page, 'link', `Or one module's quizzes only, a GIFT file each: ${moduleTitle}`)]);
+    assert.equal(single.suggestedFilename(), `siaga-questions-micic-${moduleId}-en.gift`);
+    const one = execFileSync(join(ROOT, 'build/native/siaga-lint'), [await single.path()], { encoding: 'utf8' });
+    assert.match(one, new RegExp(`: ${moduleQuestions} question\\(s\\): 0 error\\(s\\), 0 warning\\(s\\)`));
+    assert.ok(moduleQuestions > 0 && moduleQuestions < expected, `${moduleQuestions} of the course's ${expected} questions`);
   } finally { await f.close(); }
 });

@@ -156,3 +156,22 @@ TEST_CASE("a course exports as one file, each module a Moodle category, and read
       CHECK(back.value.size() == expected);
     }
 }
+
+TEST_CASE("one module exports on its own: its quizzes only, under the course's category, and reads back whole") {
+  const Catalog catalog = real_catalog();
+  if (catalog.languages.empty()) return;
+  for (const auto& language : catalog.languages)
+    for (const Course& course : language.courses)
+      for (const Module& module : course.modules) {
+        INFO(language.tag << " " << course.id << " " << module.id);
+        std::vector<const Question*> expected;
+        for (const Quiz& quiz : module.quizzes)
+          for (const Question& question : quiz.questions) expected.push_back(&question);
+        const std::string file = module_to_gift(course, module);
+        if (!expected.empty()) CHECK(file.find("$CATEGORY: $course$/top/Siaga: ") != std::string::npos);
+        const auto back = parse_gift(file, "module.gift", 1);
+        CHECK(back.diagnostics.empty());
+        REQUIRE(back.value.size() == expected.size());
+        for (size_t i = 0; i < expected.size(); ++i) check_same(*expected[i], back.value[i]);
+      }
+}
