@@ -1,11 +1,13 @@
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "rtl/shaper.h"
 #include "ui/rtl_text.h"
 #include "ui/theme.h"
 
@@ -312,7 +314,14 @@ void progress(float fraction, std::string_view label) {
 }
 
 bool text_field(const char* id, std::string_view name, char* buffer, size_t size, int flags) {
-  ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 360.0f));
+  const float field_width = std::min(ImGui::GetContentRegionAvail().x, 360.0f);
+  ImGui::SetNextItemWidth(field_width);
+  // Right to left, a field that starts a line sits at the right edge, under its right-aligned label.
+  if (const ImGuiWindow* window = ImGui::GetCurrentWindow();
+      rtl() && g_row.keep_left_to_right == 0 && !window->DC.IsSameLine && !window->DC.IsSetPos) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(at.x + ImGui::GetContentRegionAvail().x - field_width, at.y));
+  }
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, (kTouchTarget - ImGui::GetFontSize()) * 0.5f));
   // Right to left, the typed text is drawn shaped and right-aligned over the field (ImGui's own
   // drawing of it, letter by letter, is made transparent).
@@ -338,8 +347,23 @@ bool text_field(const char* id, std::string_view name, char* buffer, size_t size
     {
       ImDrawList* draw = ImGui::GetWindowDrawList();
       draw->PushClipRect(min, max, true);
-      draw->AddText(ImVec2(std::max(min.x + pad, max.x - pad - w), min.y + (max.y - min.y - ImGui::GetFontSize()) * 0.5f),
-                    theme().text, visual.c_str());
+      const float left = std::max(min.x + pad, max.x - pad - w);
+      const float top = min.y + (max.y - min.y - ImGui::GetFontSize()) * 0.5f;
+      draw->AddText(ImVec2(left, top), theme().text, visual.c_str());
+      // ImGui's caret went transparent with its text: the caret is drawn here, after the typed
+      // letters in reading order (right to left, the text before the cursor ends at its left).
+      const ImGuiInputTextState* state = ImGui::GetInputTextState(ImGui::GetItemID());
+      if (ImGui::IsItemActive() && state) {
+        const int cursor = std::clamp(state->Stb.cursor, 0, state->CurLenW);
+        std::string before(static_cast<size_t>(cursor) * 4 + 1, '\0');
+        before.resize(static_cast<size_t>(
+            ImTextStrToUtf8(before.data(), static_cast<int>(before.size()), state->TextW.Data, state->TextW.Data + cursor)));
+        const std::string& drawn_before = shaped(before);
+        const float before_width = ImGui::CalcTextSize(drawn_before.c_str()).x;
+        // A name typed in Latin letters reads left to right even in a right-to-left interface.
+        const float x = std::round(rtl::has_arabic_script(current) ? left + w - before_width : left + before_width) - 1.0f;
+        draw->AddLine(ImVec2(x, top), ImVec2(x, top + ImGui::GetFontSize() - 1.0f), theme().text, 1.0f);
+      }
       draw->PopClipRect();
     }
   }
