@@ -32,6 +32,10 @@ struct AppState {
   std::string language = "en";      // active interface + content language
   std::string pending_language;     // requested, its content pack still downloading
   std::string language_error;       // the pack of pending_language failed to load
+  // Bytes of pending_language's files received so far, of their total (the switch's progress bar;
+  // a right-to-left language's first switch also brings the shaper module and the Arabic faces).
+  int64_t language_received = 0, language_total = 0;
+  std::map<std::string, std::pair<int64_t, int64_t>> language_files;  // per file: received, total
   // Right-to-left languages (fa, ar) need the shaper module and the Arabic faces besides their pack
   // (controller.h: kRtlAssets); they arrive with the first such language and stay for the session.
   struct RtlAssets {

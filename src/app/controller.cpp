@@ -1,5 +1,6 @@
 #include "app/controller.h"
 
+#include <tuple>
 #include <variant>
 
 #include "app/course_packs.h"
@@ -105,8 +106,24 @@ bool load_language(AppState& app, Platform& platform, const std::string& tag, bo
     waiting = true;
   }
   if (waiting) {
-    const bool changed = app.pending_language != tag;
+    bool changed = app.pending_language != tag;
+    if (changed) app.language_files.clear();
     app.pending_language = tag;
+    int64_t received = 0, total = 0;
+    for (const std::string& name : needed) {
+      auto& [got, of] = app.language_files[name];
+      if (app.loaded_packs.contains(name)) {
+        got = of;  // arrived: counted whole
+      } else {
+        const Platform::AssetProgress progress = platform.asset_progress(name);
+        if (progress.total > 0) std::tie(got, of) = std::pair{progress.received, progress.total};
+      }
+      received += got;
+      total += of;
+    }
+    if (received != app.language_received || total != app.language_total) changed = true;
+    app.language_received = received;
+    app.language_total = total;
     return changed || ask;
   }
   activate_language(app, platform, tag);

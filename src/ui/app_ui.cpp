@@ -139,8 +139,14 @@ void draw_notices(const View& s) {
   if (!s.app.storage.available) notice(s.t("notice.storage_refused"), theme().warning);
   else if (s.app.storage.write_failed) notice(s.t("notice.storage_failed"), theme().warning);
   if (s.app.settings_damaged) notice(s.t("notice.settings_damaged"), theme().warning);
-  if (!s.app.pending_language.empty() && s.app.language_error.empty())
+  if (!s.app.pending_language.empty() && s.app.language_error.empty()) {
     notice(s.t("notice.loading_language"), theme().note);
+    if (s.app.language_total > 0) {  // on a slow link the switch takes a while: how far it has come
+      const auto kb = [](int64_t bytes) { return std::to_string((bytes + 1023) / 1024); };
+      progress(static_cast<float>(static_cast<double>(s.app.language_received) / static_cast<double>(s.app.language_total)),
+               s.tf("course.lessons_progress", {kb(s.app.language_received), kb(s.app.language_total)}));
+    }
+  }
   if (!s.app.language_error.empty()) notice(s.tf("notice.language_failed", {s.app.language_error}), theme().error);
   for (size_t i = 0; i < s.app.data_notices.size(); ++i) {
     const auto& n = s.app.data_notices[i];

@@ -246,3 +246,33 @@ test('in Dari and Arabic: axe finds nothing serious on the catalog, a course, a 
     assert.deepEqual(b.problems, []);
   } finally { await b.close(); }
 });
+
+// On a slow link the first switch to Dari brings some 130 KB (the shaper module, the Arabic faces, the
+// Dari pack): the notice says the language is loading and a bar shows how many of those kilobytes
+// have come. The module is held back here until the bar has been seen part-way.
+test('switching to Dari on a slow link shows how much of the download has arrived', async () => {
+  // Service workers blocked: the test holds the module's request, which a worker would make itself.
+  const b = await launch({ locale: 'en-US', viewport: { width: 900, height: 900 }, serviceWorkers: 'block' });
+  try {
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await b.page.route('**/rtl-shaper.wasm', async (route) => { await held; await route.continue(); });
+    await b.page.goto(served.url);
+    await waitForPortal(b.page);
+    await settle(b.page);
+    const en = await readUi('en');
+    await clickWidget(b.page, 'button', NAMES.fa);
+    await mirror(b.page).getByText(en['notice.loading_language'], { exact: true }).waitFor({ state: 'attached' });
+    const bar = mirror(b.page).getByRole('progressbar', { name: /^\d+ KB of \d+ KB$/ });
+    await bar.waitFor({ state: 'attached' });
+    const [got, of] = (await bar.getAttribute('aria-label') ?? await bar.textContent()).match(/\d+/g).map(Number);
+    const value = Number(await bar.getAttribute('aria-valuenow'));
+    console.log(`switch to Dari, shaper held back: ${got} KB of ${of} KB (${value}%)`);
+    assert.ok(of >= 100 && got < of && value < 100, `part-way: ${got} of ${of} KB, ${value}%`);
+    await screenshot(b.page, 'rtl-switch-progress');
+    release();
+    await findByRole(b.page, 'heading', (await readUi('fa'))['learners.heading'], { timeout: 60000 });
+    assert.equal(await mirror(b.page).getByRole('progressbar', { name: /KB of/ }).count(), 0, 'the bar goes once Dari is here');
+    assert.deepEqual(b.problems, []);
+  } finally { await b.close(); }
+});
