@@ -306,7 +306,7 @@ void Loop::draw() {
     published_tree_ = output_.tree;
     // Every text on screen is in the tree: a Latin Extended-A letter (UTF-8 lead byte C4 or C5) asks
     // for its face.
-    if (json.find_first_of("\xC4\xC5") != std::string::npos) latin_extended_wanted_ = true;
+    if (!latin_extended_wanted_ && json.find_first_of("\xC4\xC5") != std::string::npos) latin_extended_wanted_ = true;
   }
 }
 

@@ -1,6 +1,5 @@
 #include "app/controller.h"
 
-#include <tuple>
 #include <variant>
 
 #include "app/course_packs.h"
@@ -116,7 +115,10 @@ bool load_language(AppState& app, Platform& platform, const std::string& tag, bo
         got = of;  // arrived: counted whole
       } else {
         const Platform::AssetProgress progress = platform.asset_progress(name);
-        if (progress.total > 0) std::tie(got, of) = std::pair{progress.received, progress.total};
+        if (progress.total > 0) {
+          got = progress.received;
+          of = progress.total;
+        }
       }
       received += got;
       total += of;

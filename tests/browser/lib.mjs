@@ -1,7 +1,7 @@
 // lib.mjs — shared helpers for the browser tests: serve the built portal, drive Debian's Chromium with
 // playwright-core, find widgets by role and name in the accessibility mirror, and click the *canvas*
 // at their rectangle with a real mouse, so tests exercise the same input path as a person.
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
@@ -260,4 +260,35 @@ export function likeness(drawn, reference) {
 export async function drawnColumns(page, locator) {
   const box = await locator.boundingBox();
   return inkColumns(page, await page.screenshot({ clip: box }));
+}
+
+// [SECTION] Progress straight into storage (a course finished without clicking through it) -----------
+
+// A course's modules as its English content files have them: ids, sections, graded quizzes.
+export async function courseModules(course) {
+  const dir = join(ROOT, 'content/en', course);
+  const modules = [];
+  for (const file of (await readdir(dir)).filter((f) => /^\d\d-.*\.md$/.test(f)).sort()) {
+    const text = await readFile(join(dir, file), 'utf8');
+    modules.push({
+      id: text.match(/^id: (\S+)$/m)[1],
+      sections: [...text.matchAll(/^## .* \{#([a-z0-9-]+)\}$/gm)].map((m) => m[1]),
+      graded: [...text.matchAll(/^```quiz id=(\S+)(.*)$/gm)].filter((m) => /graded=yes/.test(m[2])).map((m) => m[1]),
+    });
+  }
+  return modules;
+}
+
+// Writes a learner's progress record (current schema, with its checksum) straight into storage.
+export async function storeProgress(page, build) {
+  await page.evaluate(async (record) => {
+    const id = JSON.parse(localStorage.getItem('siaga.profiles')).profiles[0].id;
+    const sort = (v) => Array.isArray(v) ? v.map(sort)
+      : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort(v[k])])) : v;
+    const body = sort({ ...record, profile: id });
+    const bytes = new TextEncoder().encode(JSON.stringify(body));
+    const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))]
+      .map((x) => x.toString(16).padStart(2, '0')).join('');
+    localStorage.setItem('siaga.progress.' + id, JSON.stringify(sort({ ...body, checksum: digest })));
+  }, build);
 }

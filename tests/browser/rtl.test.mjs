@@ -5,11 +5,11 @@
 // Screenshots: test-output/rtl-*.png (look at them: letters joined, lines right-aligned).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { EM_PX, ROOT, catchPrinting, clickWidget, createLearner, drawnColumns, findByRole, launch, likeness, mirror, printed,
-         referenceColumns, screenshot, serve, settle, waitForPortal } from './lib.mjs';
+import { EM_PX, catchPrinting, clickWidget, courseModules, createLearner, drawnColumns, findByRole, launch, likeness, mirror, printed,
+         referenceColumns, screenshot, serve, settle, storeProgress, waitForPortal } from './lib.mjs';
 import { fill, readModule, readUi } from './gift.mjs';
 
 let served;
@@ -135,34 +135,6 @@ test('an English learner downloads no shaper; choosing Dari brings it, then the 
   } finally { await b.close(); }
 });
 
-// The refugee course's modules as the content files have them: ids, sections, graded quizzes.
-async function refugeeModules() {
-  const dir = join(ROOT, 'content/en', REFUGEE);
-  const modules = [];
-  for (const file of (await readdir(dir)).filter((f) => /^\d\d-.*\.md$/.test(f)).sort()) {
-    const text = await readFile(join(dir, file), 'utf8');
-    modules.push({
-      id: text.match(/^id: (\S+)$/m)[1],
-      sections: [...text.matchAll(/^## .* \{#([a-z0-9-]+)\}$/gm)].map((m) => m[1]),
-      graded: [...text.matchAll(/^```quiz id=(\S+)(.*)$/gm)].filter((m) => /graded=yes/.test(m[2])).map((m) => m[1]),
-    });
-  }
-  return modules;
-}
-
-// Writes a learner's progress record (current schema, with its checksum) straight into storage.
-async function storeProgress(page, record) {
-  await page.evaluate(async (record) => {
-    const id = JSON.parse(localStorage.getItem('siaga.profiles')).profiles[0].id;
-    const sort = (v) => Array.isArray(v) ? v.map(sort)
-      : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort(v[k])])) : v;
-    const body = sort({ ...record, profile: id });
-    const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(body))))]
-      .map((x) => x.toString(16).padStart(2, '0')).join('');
-    localStorage.setItem('siaga.progress.' + id, JSON.stringify(sort({ ...body, checksum: digest })));
-  }, record);
-}
-
 // Every axe rule, on the mirror (see experience.test.mjs: color-contrast is checked natively).
 async function axeProblems(page) {
   const result = await new AxeBuilder({ page }).include('#mirror').analyze();
@@ -171,7 +143,7 @@ async function axeProblems(page) {
 }
 
 test('in Dari and Arabic: axe finds nothing serious on the catalog, a course, a lesson and a quiz; a finished course prints its certificate right to left', async () => {
-  const modules = await refugeeModules();
+  const modules = await courseModules(REFUGEE);
   const DAY = Date.UTC(2026, 2, 14, 9, 0, 0);  // 14 March 2026
   const courses = { [REFUGEE]: { completed_at: DAY, modules: {} } };
   const attempts = [];

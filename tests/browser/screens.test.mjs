@@ -4,10 +4,8 @@
 // Every screen is screenshotted (and checked not blank).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { ROOT, clickWidget, createLearner, findByRole, launch, mirror, screenshot, serve, settle,
-         waitForPortal } from './lib.mjs';
+import { clickWidget, courseModules, createLearner, findByRole, launch, mirror, screenshot, serve, settle,
+         storeProgress, waitForPortal } from './lib.mjs';
 
 let served;
 before(async () => { served = await serve(); });
@@ -289,34 +287,6 @@ test('on a phone the learner bar wraps, and My progress and About fit the narrow
 });
 
 // Every module of a course as the content files define it: id, section ids, graded quiz ids.
-async function courseModules(course) {
-  const dir = join(ROOT, 'content/en', course);
-  const modules = [];
-  for (const file of (await readdir(dir)).filter((f) => /^\d\d-.*\.md$/.test(f)).sort()) {
-    const text = await readFile(join(dir, file), 'utf8');
-    modules.push({
-      id: text.match(/^id: (\S+)$/m)[1],
-      sections: [...text.matchAll(/^## .* \{#([a-z0-9-]+)\}$/gm)].map((m) => m[1]),
-      graded: [...text.matchAll(/^```quiz id=(\S+)(.*)$/gm)].filter((m) => /graded=yes/.test(m[2])).map((m) => m[1]),
-    });
-  }
-  return modules;
-}
-
-// Writes a learner's progress record (current schema, with its checksum) straight into storage.
-async function storeProgress(page, build) {
-  await page.evaluate(async (record) => {
-    const id = JSON.parse(localStorage.getItem('siaga.profiles')).profiles[0].id;
-    const sort = (v) => Array.isArray(v) ? v.map(sort)
-      : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort(v[k])])) : v;
-    const body = sort({ ...record, profile: id });
-    const bytes = new TextEncoder().encode(JSON.stringify(body));
-    const digest = [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))]
-      .map((x) => x.toString(16).padStart(2, '0')).join('');
-    localStorage.setItem('siaga.progress.' + id, JSON.stringify(sort({ ...body, checksum: digest })));
-  }, build);
-}
-
 test('a finished course: every module completed, the certificate ready, the completion date shown', async () => {
   const modules = await courseModules('micic');
   const DAY = Date.UTC(2025, 11, 3, 10, 0, 0);  // 3 December 2025
