@@ -85,11 +85,17 @@
       window.Module = {
         canvas: $('canvas'),
         instantiateWasm(imports, done) {
-          WebAssembly.instantiate(wasm, imports).then((result) => done(result.instance), (error) => {
+          WebAssembly.instantiate(wasm, imports).then((result) => {
+            SiagaBridge.wasmExports = result.instance.exports;  // what siaga-facilitator.wasm links to
+            done(result.instance);
+          }, (error) => {
             problem('Siaga could not start: ' + error.message, 'Siaga tidak dapat dimulai.');
           });
           return {};
         },
+        // The facilitator's code is instantiated before C++ calls into it (web/bridge/facilitator.js);
+        // a call that reached one of its placeholders first would be a bug, said plainly.
+        loadSplitModule() { throw new Error("the facilitator's code was called before it arrived"); },
         print: (text) => console.log(text),
         printErr: (text) => console.warn(text),
         onAbort: (what) => problem('Siaga stopped because of an internal error (' + what + '). Reload the page; your saved progress is kept.',

@@ -34,6 +34,7 @@ struct SectionReached { Route route; };              // the section on screen (c
 struct SetTextSize { int step = 0; };                // 0..kTextSizeCount-1
 struct SetTheme { std::string theme; };              // "light", "dark" or "contrast"
 struct RetryCourseDownload { std::string course; };  // its lessons' pack failed: ask for it again
+struct RetryFacilitatorCode {};  // siaga-facilitator.wasm failed to download: ask for it again
 
 // [SECTION] Learners on this device and their data (learner.cpp) -----------------------------------------
 
@@ -131,7 +132,7 @@ struct PlanPrint { std::string plan_id; };           // downloads the printable 
 struct SetFullscreen { bool on = false; };           // must follow a click or key press
 
 using Action = std::variant<
-    SetLanguage, Navigate, OpenExternal, SectionReached, SetTextSize, SetTheme, RetryCourseDownload,
+    SetLanguage, Navigate, OpenExternal, SectionReached, SetTextSize, SetTheme, RetryCourseDownload, RetryFacilitatorCode,
     CreateProfile, SignIn, ContinueAsGuest, SignOut, RemoveMyData, ExportProgress, ImportProgress,
     SetIdleSignOut, DismissNotice,
     StartQuiz, AnswerChosen, CheckAnswer, SubmitQuiz, PrintCertificate, DownloadCertificate, DownloadResultFile,

@@ -52,6 +52,17 @@ struct AppState {
     std::map<std::string, Platform::AssetProgress> progress;  // of the requested ones, as last seen
   };
   CoursePacks course_packs;
+  // The facilitator's code (app/facilitator_code.h): on the web its own module, downloaded the first
+  // time a facilitator screen opens; natively linked in (ready from the start).
+  struct FacilitatorCode {
+    bool ready = true;
+    bool requested = false;           // asked for, not yet arrived
+    std::string error;                // why it could not be downloaded ("" = none)
+    Platform::AssetProgress progress;  // while it downloads
+  };
+  FacilitatorCode facilitator_code;
+  // A file a facilitator picked or dropped before that code arrived: read once it has.
+  std::optional<Platform::PickedFile> held_facilitator_file;
   Route route;
   Settings settings;
   // The device's storage as the device store (app/device_store.h) found it.

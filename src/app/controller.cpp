@@ -4,6 +4,7 @@
 
 #include "app/course_packs.h"
 #include "app/device_store.h"
+#include "app/facilitator_code.h"
 #include "app/handlers.h"
 #include "app/learner.h"
 #include "app/plans.h"
@@ -170,6 +171,7 @@ std::string pack_asset_name(std::string_view language) { return "content-" + std
 
 bool start_app(AppState& app, Platform& platform) {
   app.storage.available = platform.storage_available();
+  app.facilitator_code.ready = !platform.facilitator_code_separate();
   DeviceStore(app, platform).load_settings();
   if (auto index = platform.take_asset(kLanguagesAsset)) app.languages = parse_shipped_languages(*index);
   if (app.languages.empty())  // no index (an old assets folder): offer the languages the portal knows
@@ -194,13 +196,25 @@ bool start_app(AppState& app, Platform& platform) {
 }
 
 bool apply_action(AppState& app, Platform& platform, const Action& action) {
-  const bool changed = std::visit(
-      [&]<class A>(const A& typed) {
-        static_assert(HasHandler<A>, "an Action type needs `bool apply(AppState&, Platform&, const A&)` in app/handlers.h");
-        return apply(app, platform, typed);
-      },
-      action);
-  // A screen that now needs a course's lessons asks for them at once (app/course_packs.h).
+  bool changed = false;
+  if (is_facilitator_action(action)) {
+    // Through the door (app/facilitator_code.h), once its code is here; the screens that send these
+    // actions are not drawn before that.
+    if (app.facilitator_code.ready) changed = door(apply_facilitator_action)(app, platform, action);
+  } else {
+    changed = std::visit(
+        [&]<class A>(const A& typed) {
+          if constexpr (kFacilitatorAction<A>) {
+            return false;  // handled above: this visitor must not call the facilitator's code itself
+          } else {
+            static_assert(HasHandler<A>, "an Action type needs `bool apply(AppState&, Platform&, const A&)` in app/handlers.h");
+            return apply(app, platform, typed);
+          }
+        },
+        action);
+  }
+  // A screen that now needs a course's lessons, or the facilitator's code, asks for it at once.
+  changed = poll_facilitator_code(app, platform) || changed;
   return load_course_text(app, platform) || changed;
 }
 
@@ -266,6 +280,7 @@ bool poll_app(AppState& app, Platform& platform) {
     changed = true;
   }
   if (load_course_text(app, platform)) changed = true;
+  if (poll_facilitator_code(app, platform)) changed = true;
   return changed;
 }
 

@@ -19,6 +19,8 @@ bool apply(AppState& app, Platform& platform, const SetTextSize& action);
 bool apply(AppState& app, Platform& platform, const SetTheme& action);
 // course_packs.cpp: a course's lessons, downloaded when first needed
 bool apply(AppState& app, Platform& platform, const RetryCourseDownload& action);
+// facilitator_code.cpp: the facilitator's code, downloaded when a facilitator screen first opens
+bool apply(AppState& app, Platform& platform, const RetryFacilitatorCode& action);
 
 // learner.cpp: learners on this device and their data
 bool apply(AppState& app, Platform& platform, const CreateProfile& action);

@@ -11,6 +11,7 @@
 #include "app/controller.h"
 #include "app/device_store.h"
 #include "app/facilitator.h"
+#include "app/facilitator_code.h"
 #include "app/handlers.h"
 #include "core/course_status.h"
 #include "core/sha256.h"
@@ -262,12 +263,10 @@ bool poll_learners(AppState& app, Platform& platform) {
   if (auto file = platform.take_picked_file(); file && file->purpose == "import-progress") {
     import_picked(app, platform, *file);
     changed = true;
-  } else if (file && file->purpose == "import-results") {
-    import_result_file(app, platform, *file);
-    changed = true;
-  } else if (file && (file->purpose == "open-bank" ||
-                      (file->purpose == "dropped" && app.route.screen == Screen::Facilitator))) {
-    open_bank(app, platform, *file);
+  } else if (file && is_facilitator_file(app, *file)) {
+    // Read through the facilitator's door once its code is here (now, or when it arrives).
+    app.held_facilitator_file = std::move(*file);
+    poll_facilitator_code(app, platform);
     changed = true;
   }
   if (!app.profile_id.empty() && idle_sign_out_due(app.profiles, app.last_input_at, platform.now_ms())) {

@@ -38,6 +38,9 @@ class Platform {
     int64_t total = 0;
   };
   virtual AssetProgress asset_progress(std::string_view) { return {}; }
+  // True when the facilitator's code is a separate download, the asset "siaga-facilitator.wasm"
+  // (app/facilitator_code.h); natively it is linked in.
+  virtual bool facilitator_code_separate() { return false; }
 
   // Right-to-left text (Dari/Farsi, Arabic): one line of logical UTF-8 in the order it is drawn, its
   // Arabic-script runs as private-use glyph codes (src/rtl/shaper.h; flags = rtl::option_flags).

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <string>
 
+#include "app/facilitator_code.h"
 #include "imgui.h"
 #include "rtl/shaper.h"
 #include "ui/lesson_view.h"
@@ -199,6 +200,25 @@ void muted(std::string_view text) {
   ImGui::PopStyleColor();
 }
 
+// The facilitator's tools are their own download on the web (app/facilitator_code.h): while it comes,
+// a bar; if it fails, why and "Try again".
+void draw_facilitator_code_pending(const View& v) {
+  if (link(v.t("nav.all_courses"))) v.navigate(Route{});
+  heading(v.t("facilitator.link"), 2, v.ui.fonts.h2);
+  const AppState::FacilitatorCode& code = v.app.facilitator_code;
+  if (!code.error.empty()) {
+    notice(v.t("facilitator.code_failed"), theme().warning);
+    muted(code.error);
+    if (button(v.t("course.lessons_retry"), true)) v.act(RetryFacilitatorCode{});
+    return;
+  }
+  text_wrapped(v.t("facilitator.code_downloading"));
+  if (code.progress.total <= 0) return;
+  const auto kb = [](int64_t bytes) { return std::to_string((bytes + 1023) / 1024); };
+  progress(static_cast<float>(static_cast<double>(code.progress.received) / static_cast<double>(code.progress.total)),
+           v.tf("course.lessons_progress", {kb(code.progress.received), kb(code.progress.total)}));
+}
+
 // [SECTION] Frame ------------------------------------------------------------------------------------
 
 void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput& out) {
@@ -208,9 +228,9 @@ void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput&
   begin_semantics(&out.tree);
   const View s{app, text, ui, out};
   touch_scroll(ui.touch, out);
-  if (is_projector_screen(app.route.screen) && active_language(app)) {  // the projector fills the window
-    const LeftToRightPlacement projector;
-    draw_projector(s);
+  if (is_projector_screen(app.route.screen) && active_language(app) && app.facilitator_code.ready) {
+    const LeftToRightPlacement projector;  // the projector fills the window
+    door(draw_projector)(s);
     begin_semantics(nullptr);
     return;
   }
@@ -259,12 +279,14 @@ void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput&
     draw_about(s);
   } else if (app.route.screen == siaga::Screen::Progress && language) {
     draw_my_progress(s);
+  } else if ((siaga::is_facilitator_screen(app.route.screen)) && language && !app.facilitator_code.ready) {
+    draw_facilitator_code_pending(s);
   } else if (app.route.screen == siaga::Screen::Facilitator && language) {
     const LeftToRightPlacement grids;  // rows of cells and buttons laid out by hand
-    draw_facilitator(s);
+    door(draw_facilitator)(s);
   } else if (app.route.screen == siaga::Screen::Plans && language) {
     const LeftToRightPlacement agenda;
-    draw_plans(s);
+    door(draw_plans)(s);
   } else if (!language) {
     notice(s.t("notice.no_content"), theme().error);
   } else if (app.route.screen == siaga::Screen::Module && app.route.course == siaga::kBankCourseId) {

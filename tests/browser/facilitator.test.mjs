@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ROOT, clickWidget, createLearner, findByRole, launch, mirror, screenshot, serve, settle, typeInto,
          waitForPortal } from './lib.mjs';
+import { fill, readUi } from './gift.mjs';
 
 let served;
 before(async () => { served = await serve(); });
@@ -283,4 +284,60 @@ test('the course questions download as a GIFT file that reads back whole, one Mo
     assert.match(one, new RegExp(`: ${moduleQuestions} question\\(s\\): 0 error\\(s\\), 0 warning\\(s\\)`));
     assert.ok(moduleQuestions > 0 && moduleQuestions < expected, `${moduleQuestions} of the course's ${expected} questions`);
   } finally { await f.close(); }
+});
+
+// The facilitator's code is its own file, siaga-facilitator.wasm (src/app/facilitator_code.h): a
+// learner's first load never fetches it; the first facilitator screen does, once. Here its first
+// download fails (the screen says so and offers "Try again"), the second is held back (the screen
+// shows a bar), then let through: the facilitator tools work, and coming back fetches nothing more.
+test("the facilitator's tools download only when a facilitator screen first opens, with a bar, and a failed download can be retried", async () => {
+  const en = await readUi('en');
+  const CODE = 'siaga-facilitator.wasm';
+  // Service workers blocked: its precache would fetch the file in the background, and answer for it.
+  const b = await launch({ serviceWorkers: 'block' });
+  try {
+    const fetched = [];
+    b.page.on('request', (request) => fetched.push(new URL(request.url()).pathname.slice(1)));
+    let attempts = 0, release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await b.page.route('**/' + CODE, async (route) => {
+      attempts += 1;
+      if (attempts === 1) return route.abort('internetdisconnected');
+      await held;
+      return route.continue();
+    });
+    await b.page.goto(served.url);
+    await waitForPortal(b.page);
+    await createLearner(b.page, 'Dewi');
+    await findByRole(b.page, 'heading', 'Courses');
+    await settle(b.page);
+    assert.ok(!fetched.includes(CODE), `the catalog does not fetch the facilitator's code: ${fetched.join(' ')}`);
+
+    await b.page.evaluate(() => { location.hash = '#/facilitator'; });
+    await mirror(b.page).getByText(en['facilitator.code_failed'], { exact: true }).waitFor({ state: 'attached', timeout: 20000 });
+    await settle(b.page);
+    await screenshot(b.page, 'facilitator-code-failed');
+    await clickWidget(b.page, 'button', en['course.lessons_retry']);
+    await mirror(b.page).getByText(en['facilitator.code_downloading'], { exact: true }).waitFor({ state: 'attached', timeout: 20000 });
+    assert.equal(await mirror(b.page).getByRole('heading', { name: en['facilitator.heading'] }).count(), 0,
+                 'the tools are not drawn before their code is here');
+    await settle(b.page);
+    await screenshot(b.page, 'facilitator-code-downloading');
+    release();
+    await findByRole(b.page, 'heading', en['facilitator.heading']);
+    await findByRole(b.page, 'button', en['plan.link']);
+    // The code works: the session plans screen (also the facilitator's code) opens and makes a plan.
+    await clickWidget(b.page, 'button', en['plan.link']);
+    await clickWidget(b.page, 'button', fill(en['plan.new_for'], 'Protecting migrants in countries in crisis'));
+    await findByRole(b.page, 'button', en['plan.add_break']);
+    await settle(b.page);
+    await screenshot(b.page, 'facilitator-code-arrived-plan');
+    await b.page.evaluate(() => { location.hash = '#/'; });
+    await findByRole(b.page, 'heading', 'Courses');
+    await b.page.evaluate(() => { location.hash = '#/facilitator'; });
+    await findByRole(b.page, 'heading', en['facilitator.heading']);
+    assert.equal(attempts, 2, 'fetched twice in all: the failed attempt and the retry');
+    assert.equal(fetched.filter((f) => f === CODE).length, 2);
+    assert.deepEqual(b.problems.filter((p) => !p.includes(CODE) && !p.includes('ERR_INTERNET_DISCONNECTED')), []);
+  } finally { await b.close(); }
 });

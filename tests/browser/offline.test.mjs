@@ -48,6 +48,12 @@ test('after one visit the portal opens, teaches and saves with the network off',
     await clickWidget(b.page, 'button', 'Start the quiz');
     await clickWidget(b.page, 'radio', RIGHT_1);
     await screenshot(b.page, 'offline-quiz');
+    // The facilitator's tools were never opened online: their code (siaga-facilitator.wasm) comes
+    // from the service worker's precache.
+    await b.page.evaluate((hash) => { location.hash = hash; }, '#/facilitator');
+    await findByRole(b.page, 'heading', 'Facilitator tools');
+    await b.page.evaluate((hash) => { location.hash = hash; }, QUIZ);
+    await findByRole(b.page, 'radio', RIGHT_1);
     await b.context.setOffline(false);
     await b.page.reload();
     await waitForPortal(b.page);

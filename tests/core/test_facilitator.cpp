@@ -7,6 +7,7 @@
 
 #include "app/controller.h"
 #include "app/facilitator.h"
+#include "app/facilitator_code.h"
 #include "app/storage_keys.h"
 #include "app/learner.h"
 #include "core/csv.h"
@@ -204,4 +205,67 @@ TEST_CASE("the GIFT download holds every question of the open course, one Moodle
   CHECK(back.diagnostics.empty());
   CHECK(back.value.size() == expected);
   CHECK(expected == 8);
+}
+
+TEST_CASE("on the web the facilitator's code is its own download: asked for by a facilitator screen, once; actions and files wait for it") {
+  test::MemoryPlatform platform;
+  platform.separate_facilitator_code = true;
+  AppState app = workshop_app();
+  start_app(app, platform);
+  app.catalog.languages = workshop_app().catalog.languages;
+  CHECK_FALSE(app.facilitator_code.ready);
+  const auto asked = [&] {
+    return std::count(platform.requested.begin(), platform.requested.end(), std::string(kFacilitatorCodeAsset));
+  };
+  // A learner's screens never ask for it.
+  apply_action(app, platform, Navigate{Route{.screen = Screen::Progress}});
+  poll_app(app, platform);
+  CHECK(asked() == 0);
+  // A facilitator action cannot run before its code is here (its screen is not drawn then); it changes nothing.
+  apply_action(app, platform, choose("alpha"));
+  CHECK(app.facilitator.course.empty());
+  // The facilitator screen asks for it.
+  platform.hash = "#/facilitator";
+  poll_app(app, platform);
+  CHECK(asked() == 1);
+  // A file dropped on that screen meanwhile is held, and not asked for twice.
+  platform.picked = Platform::PickedFile{"dropped", "bank.gift", "::q1:: Two and two? {=four ~five}\n", ""};
+  poll_app(app, platform);
+  CHECK(app.held_facilitator_file.has_value());
+  CHECK_FALSE(app.bank.stored.has_value());
+  CHECK(asked() == 1);
+  // Nothing more is asked for while it downloads; the screen shows how far it is.
+  platform.progress[kFacilitatorCodeAsset] = {40'000, 120'000};
+  CHECK(poll_app(app, platform));
+  CHECK(app.facilitator_code.progress.received == 40'000);
+  CHECK(asked() == 1);
+  // A failed download is said, not retried by itself; "Try again" asks once more.
+  platform.asset_errors[kFacilitatorCodeAsset] = "siaga-facilitator.wasm: Failed to fetch";
+  poll_app(app, platform);
+  CHECK(app.facilitator_code.error == "siaga-facilitator.wasm: Failed to fetch");
+  poll_app(app, platform);
+  CHECK(asked() == 1);
+  platform.asset_errors.clear();
+  apply_action(app, platform, RetryFacilitatorCode{});
+  CHECK(app.facilitator_code.error.empty());
+  CHECK(asked() == 2);
+  // It arrives: ready, and the held file is read then.
+  platform.assets[kFacilitatorCodeAsset] = "";
+  CHECK(poll_app(app, platform));
+  CHECK(app.facilitator_code.ready);
+  CHECK_FALSE(app.held_facilitator_file.has_value());
+  REQUIRE(app.bank.stored.has_value());
+  CHECK(app.bank.note_key == "bank.opened");
+  apply_action(app, platform, choose("alpha"));
+  CHECK(app.facilitator.course == "alpha");
+}
+
+TEST_CASE("natively the facilitator's code is linked in: ready from the start, nothing to download") {
+  test::MemoryPlatform platform;
+  AppState app = workshop_app();
+  start_app(app, platform);
+  CHECK(app.facilitator_code.ready);
+  platform.hash = "#/facilitator";
+  poll_app(app, platform);
+  CHECK(std::count(platform.requested.begin(), platform.requested.end(), std::string(kFacilitatorCodeAsset)) == 0);
 }

@@ -54,7 +54,9 @@
               (error) => { progress.delete(name); assetErrors.set(name, error.message); bridge.wake(); });
     },
     assetError(name) { return assetErrors.get(name) || null; },
-    // For files fetched another way (rtl.js): progress while under way, then the bytes or the error.
+    // For files fetched another way (rtl.js, facilitator.js): started (an earlier failure forgotten),
+    // progress while under way, then the bytes or the error.
+    startAsset(name) { assetErrors.delete(name); bridge.noteProgress(name, 0); },
     noteProgress(name, got) {
       progress.set(name, got);
       const now = performance.now();

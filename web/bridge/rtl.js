@@ -27,7 +27,7 @@
     loading = true;
     const got = { wasm: 0, face: 0 };
     const counted = () => bridge.noteProgress(SHAPER, got.wasm + got.face);
-    bridge.noteProgress(SHAPER, 0);
+    bridge.startAsset(SHAPER);
     Promise.all([
       loadScript('rtl-shaper.js'),
       bridge.fetchCounting(SHAPER, (n) => { got.wasm = n; counted(); }),

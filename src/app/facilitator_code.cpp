@@ -1,0 +1,88 @@
+// facilitator_code.cpp — the doors into the facilitator's code (see facilitator_code.h).
+#include "app/facilitator_code.h"
+
+#include "app/facilitator.h"
+#include "app/handlers.h"
+
+namespace siaga {
+
+bool is_facilitator_action(const Action& action) {
+  return std::visit([]<class A>(const A&) { return kFacilitatorAction<A>; }, action);
+}
+
+namespace {
+// One direct call per action type, with no table of function pointers (std::visit would build one,
+// and a function in a table cannot be moved to the other module), so every handler is reached only
+// from here.
+template <class A, class... Rest>
+bool apply_one_of(AppState& app, Platform& platform, const Action& action) {
+  if (const A* typed = std::get_if<A>(&action)) return apply(app, platform, *typed);
+  if constexpr (sizeof...(Rest) > 0) return apply_one_of<Rest...>(app, platform, action);
+  else return false;
+}
+}  // namespace
+
+bool apply_facilitator_action(AppState& app, Platform& platform, const Action& action) {
+  return apply_one_of<FacilitatorChooseCourse, FacilitatorCheckCodes, FacilitatorImportFiles, FacilitatorDownloadCsv,
+                      FacilitatorDownloadGift, FacilitatorDownloadModuleGift, FacilitatorClearResults,
+                      FacilitatorOpenBank, FacilitatorRemoveBank, FacilitatorOfferBank, FacilitatorWithdrawBank,
+                      PrintBank, PrintPaperTest, PaperAddRow, PaperEditLabel, PaperEditCell, PaperRemoveRow,
+                      PlanCreate, PlanSave, PlanDelete, PlanPrint>(app, platform, action);
+}
+
+bool is_facilitator_file(const AppState& app, const Platform::PickedFile& file) {
+  return file.purpose == "import-results" || file.purpose == "open-bank" ||
+         (file.purpose == "dropped" && app.route.screen == Screen::Facilitator);
+}
+
+void take_facilitator_file(AppState& app, Platform& platform, const Platform::PickedFile& file) {
+  if (file.purpose == "import-results") import_result_file(app, platform, file);
+  else open_bank(app, platform, file);
+}
+
+bool is_facilitator_screen(Screen screen) {
+  return screen == Screen::Facilitator || screen == Screen::Plans || screen == Screen::Present ||
+         screen == Screen::GroupQuiz;
+}
+
+bool poll_facilitator_code(AppState& app, Platform& platform) {
+  AppState::FacilitatorCode& code = app.facilitator_code;
+  bool changed = false;
+  if (!code.ready) {
+    const bool needed = is_facilitator_screen(app.route.screen) || app.held_facilitator_file.has_value();
+    if (!code.requested) {
+      if (!needed || !code.error.empty()) return false;  // a failure waits for "Try again"
+      platform.request_asset(kFacilitatorCodeAsset);
+      code.requested = true;
+      return true;
+    }
+    if (platform.take_asset(kFacilitatorCodeAsset)) {
+      code.ready = true;
+      code.requested = false;
+      changed = true;
+    } else if (std::string error = platform.asset_error(kFacilitatorCodeAsset); !error.empty()) {
+      code.error = std::move(error);
+      code.requested = false;
+      return true;
+    } else {
+      const Platform::AssetProgress now = platform.asset_progress(kFacilitatorCodeAsset);
+      if (now.received != code.progress.received || now.total != code.progress.total) changed = true;
+      code.progress = now;
+      return changed;
+    }
+  }
+  if (app.held_facilitator_file) {
+    const Platform::PickedFile file = std::move(*app.held_facilitator_file);
+    app.held_facilitator_file.reset();
+    door(take_facilitator_file)(app, platform, file);
+    changed = true;
+  }
+  return changed;
+}
+
+bool apply(AppState& app, Platform& platform, const RetryFacilitatorCode&) {
+  app.facilitator_code.error.clear();
+  return poll_facilitator_code(app, platform) || true;
+}
+
+}  // namespace siaga
