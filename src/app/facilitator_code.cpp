@@ -14,20 +14,16 @@ namespace {
 // One direct call per action type, with no table of function pointers (std::visit would build one,
 // and a function in a table cannot be moved to the other module), so every handler is reached only
 // from here.
-template <class A, class... Rest>
-bool apply_one_of(AppState& app, Platform& platform, const Action& action) {
-  if (const A* typed = std::get_if<A>(&action)) return apply(app, platform, *typed);
-  if constexpr (sizeof...(Rest) > 0) return apply_one_of<Rest...>(app, platform, action);
-  else return false;
+template <class... Listed>
+bool apply_listed(AppState& app, Platform& platform, const Action& action, ActionList<Listed...>) {
+  bool changed = false;
+  ([&] { if (const Listed* typed = std::get_if<Listed>(&action)) changed = apply(app, platform, *typed); }(), ...);
+  return changed;
 }
 }  // namespace
 
 bool apply_facilitator_action(AppState& app, Platform& platform, const Action& action) {
-  return apply_one_of<FacilitatorChooseCourse, FacilitatorCheckCodes, FacilitatorImportFiles, FacilitatorDownloadCsv,
-                      FacilitatorDownloadGift, FacilitatorDownloadModuleGift, FacilitatorClearResults,
-                      FacilitatorOpenBank, FacilitatorRemoveBank, FacilitatorOfferBank, FacilitatorWithdrawBank,
-                      PrintBank, PrintPaperTest, PaperAddRow, PaperEditLabel, PaperEditCell, PaperRemoveRow,
-                      PlanCreate, PlanSave, PlanDelete, PlanPrint>(app, platform, action);
+  return apply_listed(app, platform, action, FacilitatorActions{});
 }
 
 bool is_facilitator_file(const AppState& app, const Platform::PickedFile& file) {
@@ -80,9 +76,9 @@ bool poll_facilitator_code(AppState& app, Platform& platform) {
   return changed;
 }
 
-bool apply(AppState& app, Platform& platform, const RetryFacilitatorCode&) {
-  app.facilitator_code.error.clear();
-  return poll_facilitator_code(app, platform) || true;
+bool apply(AppState& app, Platform&, const RetryFacilitatorCode&) {
+  app.facilitator_code.error.clear();  // apply_action's poll then asks for it again
+  return true;
 }
 
 }  // namespace siaga

@@ -30,17 +30,20 @@ F* door(F* function) {
   return pointer;
 }
 
+// The facilitator's actions, listed once: the controller sends these, and only these, through the door.
+template <class... A>
+struct ActionList {};
+using FacilitatorActions =
+    ActionList<FacilitatorChooseCourse, FacilitatorCheckCodes, FacilitatorImportFiles, FacilitatorDownloadCsv,
+               FacilitatorDownloadGift, FacilitatorDownloadModuleGift, FacilitatorClearResults, FacilitatorOpenBank,
+               FacilitatorRemoveBank, FacilitatorOfferBank, FacilitatorWithdrawBank, PrintBank, PrintPaperTest,
+               PaperAddRow, PaperEditLabel, PaperEditCell, PaperRemoveRow, PlanCreate, PlanSave, PlanDelete, PlanPrint>;
+template <class A, class List>
+inline constexpr bool kInActionList = false;
+template <class A, class... Listed>
+inline constexpr bool kInActionList<A, ActionList<Listed...>> = (std::is_same_v<A, Listed> || ...);
 template <class A>
-inline constexpr bool kFacilitatorAction =
-    std::is_same_v<A, FacilitatorChooseCourse> || std::is_same_v<A, FacilitatorCheckCodes> ||
-    std::is_same_v<A, FacilitatorImportFiles> || std::is_same_v<A, FacilitatorDownloadCsv> ||
-    std::is_same_v<A, FacilitatorDownloadGift> || std::is_same_v<A, FacilitatorDownloadModuleGift> ||
-    std::is_same_v<A, FacilitatorClearResults> || std::is_same_v<A, FacilitatorOpenBank> ||
-    std::is_same_v<A, FacilitatorRemoveBank> || std::is_same_v<A, FacilitatorOfferBank> ||
-    std::is_same_v<A, FacilitatorWithdrawBank> || std::is_same_v<A, PrintBank> ||
-    std::is_same_v<A, PrintPaperTest> || std::is_same_v<A, PaperAddRow> || std::is_same_v<A, PaperEditLabel> ||
-    std::is_same_v<A, PaperEditCell> || std::is_same_v<A, PaperRemoveRow> || std::is_same_v<A, PlanCreate> ||
-    std::is_same_v<A, PlanSave> || std::is_same_v<A, PlanDelete> || std::is_same_v<A, PlanPrint>;
+inline constexpr bool kFacilitatorAction = kInActionList<A, FacilitatorActions>;
 
 bool is_facilitator_action(const Action& action);
 // Applies a facilitator action (door: only once the code is ready). Returns true if anything visible changed.

@@ -200,23 +200,13 @@ void muted(std::string_view text) {
   ImGui::PopStyleColor();
 }
 
-// The facilitator's tools are their own download on the web (app/facilitator_code.h): while it comes,
-// a bar; if it fails, why and "Try again".
+// The facilitator's tools are their own download on the web (app/facilitator_code.h).
 void draw_facilitator_code_pending(const View& v) {
   if (link(v.t("nav.all_courses"))) v.navigate(Route{});
   heading(v.t("facilitator.link"), 2, v.ui.fonts.h2);
   const AppState::FacilitatorCode& code = v.app.facilitator_code;
-  if (!code.error.empty()) {
-    notice(v.t("facilitator.code_failed"), theme().warning);
-    muted(code.error);
-    if (button(v.t("course.lessons_retry"), true)) v.act(RetryFacilitatorCode{});
-    return;
-  }
-  text_wrapped(v.t("facilitator.code_downloading"));
-  if (code.progress.total <= 0) return;
-  const auto kb = [](int64_t bytes) { return std::to_string((bytes + 1023) / 1024); };
-  progress(static_cast<float>(static_cast<double>(code.progress.received) / static_cast<double>(code.progress.total)),
-           v.tf("course.lessons_progress", {kb(code.progress.received), kb(code.progress.total)}));
+  draw_download(v, "facilitator.code_downloading", "facilitator.code_failed",
+                {!code.error.empty(), code.error, code.progress.received, code.progress.total}, RetryFacilitatorCode{});
 }
 
 // [SECTION] Frame ------------------------------------------------------------------------------------
@@ -279,7 +269,7 @@ void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput&
     draw_about(s);
   } else if (app.route.screen == siaga::Screen::Progress && language) {
     draw_my_progress(s);
-  } else if ((siaga::is_facilitator_screen(app.route.screen)) && language && !app.facilitator_code.ready) {
+  } else if (siaga::is_facilitator_screen(app.route.screen) && language && !app.facilitator_code.ready) {
     draw_facilitator_code_pending(s);
   } else if (app.route.screen == siaga::Screen::Facilitator && language) {
     const LeftToRightPlacement grids;  // rows of cells and buttons laid out by hand

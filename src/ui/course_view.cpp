@@ -19,20 +19,27 @@ int course_minutes(const Course& course) {
   return total;
 }
 
+void draw_download(const View& v, std::string_view downloading_key, std::string_view failed_key,
+                   const Download& download, Action retry) {
+  if (download.failed) {
+    notice(v.t(failed_key), theme().warning);
+    if (!download.error.empty()) muted(download.error);
+    if (button(v.t("course.lessons_retry"), true)) v.act(std::move(retry));
+    return;
+  }
+  text_wrapped(v.t(downloading_key));
+  if (download.total <= 0) return;
+  const auto kb = [](int64_t bytes) { return std::to_string((bytes + 1023) / 1024); };
+  progress(static_cast<float>(static_cast<double>(download.received) / static_cast<double>(download.total)),
+           v.tf("course.lessons_progress", {kb(download.received), kb(download.total)}));
+}
+
 void draw_course_text_pending(const View& v, const Course& course) {
   const CourseTextStatus status = course_text_status(v.app, course);
   if (status.state == CourseTextStatus::State::Loaded) return;
-  if (status.state == CourseTextStatus::State::Failed) {
-    notice(v.t("course.lessons_failed"), theme().warning);
-    if (!status.error.empty()) muted(status.error);
-    if (button(v.t("course.lessons_retry"), true)) v.act(RetryCourseDownload{course.id});
-    return;
-  }
-  text_wrapped(v.t("course.lessons_downloading"));
-  if (status.total <= 0) return;
-  const auto kb = [](int64_t bytes) { return std::to_string((bytes + 1023) / 1024); };
-  progress(static_cast<float>(static_cast<double>(status.received) / static_cast<double>(status.total)),
-           v.tf("course.lessons_progress", {kb(status.received), kb(status.total)}));
+  draw_download(v, "course.lessons_downloading", "course.lessons_failed",
+                {status.state == CourseTextStatus::State::Failed, status.error, status.received, status.total},
+                RetryCourseDownload{course.id});
 }
 
 void draw_course_waiting(const View& v, const Course& course) {

@@ -34,6 +34,16 @@ void draw_course(const View& v, const Course& course);                          
 void draw_module(const View& v, const Course& course, const Module& module);    // reader_view.cpp
 void draw_not_found(const View& v);                                             // reader_view.cpp
 int course_minutes(const Course& course);                                       // course_view.cpp
+// A file on its way (a course's lessons, the facilitator's tools): the words and a bar of kilobytes
+// while it comes (no bar while its size is unknown); if it failed, the words, the browser's reason and
+// "Try again", which sends `retry`.
+struct Download {
+  bool failed = false;
+  std::string_view error;
+  int64_t received = 0, total = 0;  // total 0 = not known
+};
+void draw_download(const View& v, std::string_view downloading_key, std::string_view failed_key,
+                   const Download& download, Action retry);                      // course_view.cpp
 // A course whose lessons are not on the device yet (app/course_packs.h): a progress bar while they
 // download, or what to do when they cannot be fetched, with "Try again". Nothing once they are in.
 void draw_course_text_pending(const View& v, const Course& course);             // course_view.cpp
