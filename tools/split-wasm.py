@@ -74,7 +74,9 @@ def reach(starts, edges, stop):
 
 
 def main():
-    source, primary, secondary = sys.argv[1:4]
+    args = [a for a in sys.argv[1:] if a != '--keep-names']
+    keep_names = len(args) != len(sys.argv) - 1  # the benchmark's copy: the same split, names kept
+    source, primary, secondary = args[:3]
     nodes, edges, roots = call_graph(source)
     doors = {n for n in nodes if any(re.match(d, unescape(n)) for d in DOORS)}
     missing = [d for d in DOORS if not any(re.match(d, unescape(n)) for n in doors)]
@@ -89,9 +91,10 @@ def main():
         subprocess.run(['wasm-split', source, '--split', f'--split-funcs=@{listing}',
                         '--enable-mutable-globals', '--enable-sign-ext',
                         '--placeholder-namespace=placeholder', '--import-namespace=primary',
-                        '-o1', str(split_p), '-o2', str(split_s)], check=True)
+                        '-o1', str(split_p), '-o2', str(split_s), *(['-g'] if keep_names else [])], check=True)
         for built, out in ((split_p, primary), (split_s, secondary)):
-            subprocess.run(['wasm-opt', str(built), '--enable-mutable-globals', '--enable-sign-ext', '--strip-debug', '--strip-producers', '-o', out], check=True)
+            strip = ['-g', '--strip-producers'] if keep_names else ['--strip-debug', '--strip-producers']
+            subprocess.run(['wasm-opt', str(built), '--enable-mutable-globals', '--enable-sign-ext', *strip, '-o', out], check=True)
     print(f'split-wasm: {len(moved)} of {len(nodes)} functions moved to {Path(secondary).name} '
           f'({len(doors)} doors; {len(kept)} kept as reachable from the exports and the table)')
 

@@ -10,6 +10,7 @@
 #include "ui/lesson_view.h"
 
 #include <algorithm>
+#include <map>
 #include <string>
 
 #include "imgui.h"
@@ -25,6 +26,14 @@ std::string plain_text(const std::vector<Span>& spans) {
   std::string out;
   for (const Span& span : spans) out += span.text;
   return out;
+}
+
+const std::vector<Span>& inline_spans(std::string_view markdown) {
+  static std::map<std::string, std::vector<Span>, std::less<>> parsed;
+  constexpr size_t kMostTexts = 8192;
+  if (const auto found = parsed.find(markdown); found != parsed.end()) return found->second;
+  if (parsed.size() >= kMostTexts) parsed.clear();
+  return parsed.emplace(std::string(markdown), parse_inline(markdown)).first->second;
 }
 
 // [SECTION] Inline layout ---------------------------------------------------------------------------

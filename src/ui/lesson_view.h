@@ -26,6 +26,12 @@ struct LessonContext {
 // Returns the plain text of spans (for accessible names).
 std::string plain_text(const std::vector<Span>& spans);
 
+// parse_inline(markdown), parsed once and kept: quiz screens draw the same question, option and
+// feedback text every frame, and md4c parsing it again each time was a fifth of the review screen's
+// frame. The reference stays valid until the next call (the cache is emptied when it grows past a few
+// thousand texts, more than every quiz of a language holds).
+const std::vector<Span>& inline_spans(std::string_view markdown);
+
 void draw_blocks(const std::vector<Block>& blocks, const LessonContext& ctx);
 void draw_block(const Block& block, const LessonContext& ctx);  // one of them (the presenter picks per block)
 

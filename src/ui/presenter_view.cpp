@@ -330,7 +330,7 @@ std::string letter(size_t i) { return std::string(1, static_cast<char>('A' + sta
 
 void rich(const View& v, std::string_view markdown, ImFont* font, unsigned int colour, Role role = Role::Text) {
   LessonContext ctx{&big(v), &v.text, &v.out.actions, ""};
-  rich_paragraph(parse_inline(markdown), ctx, font, colour, role, role == Role::Heading ? 2 : 0);
+  rich_paragraph(inline_spans(markdown), ctx, font, colour, role, role == Role::Heading ? 2 : 0);
 }
 
 // One option: its letter and text, the hand count with - and +, and a bar once anyone has voted.

@@ -24,11 +24,11 @@ namespace siaga::ui {
 
 namespace {
 
-std::string plain(std::string_view markdown) { return plain_text(parse_inline(markdown)); }
+std::string plain(std::string_view markdown) { return plain_text(inline_spans(markdown)); }
 
 // "3. Question text": the number is added after parsing, or Markdown would read "3. " as a list.
 std::vector<Span> numbered(size_t index, std::string_view markdown) {
-  std::vector<Span> spans = parse_inline(markdown);
+  std::vector<Span> spans = inline_spans(markdown);
   spans.insert(spans.begin(), Span{.text = std::to_string(index + 1) + ". "});
   return spans;
 }
@@ -195,7 +195,7 @@ void feedback_panel(const View& v, const Course& course, Verdict verdict, const 
     announced += ". " + line;
   }
   for (const std::string& text : feedback) {
-    const std::vector<Span> spans = parse_inline(text);
+    const std::vector<Span>& spans = inline_spans(text);
     rich_paragraph(spans, lesson, v.ui.fonts.body, theme().text);
     announced += ". " + plain_text(spans);
   }
@@ -299,7 +299,7 @@ void draw_result(const View& v, const Course& course, const Quiz& quiz, const Qu
     if (question.type == QuestionType::Essay) {  // not marked: its general feedback is points to discuss
       muted(v.t("quiz.essay_note"));
       for (const std::string& points : review.feedback)
-        rich_paragraph(parse_inline(points), lesson_context(v, course), v.ui.fonts.body, theme().text);
+        rich_paragraph(inline_spans(points), lesson_context(v, course), v.ui.fonts.body, theme().text);
     } else {
       feedback_panel(v, course, review.verdict, review.feedback, &review.learner_answer, &review.correct_answer);
     }
@@ -357,7 +357,7 @@ void draw_quiz(const View& v, const Course& course, const Module& module, const 
     ImGui::Spacing();
     scroll_here_if_target(v, "question:" + question.id, 0.2f);  // "Continue" landing on this question
     if (question.type == QuestionType::Description) {  // text to read: not numbered, nothing to answer
-      rich_paragraph(parse_inline(question.text), lesson_context(v, course), v.ui.fonts.body, theme().text);
+      rich_paragraph(inline_spans(question.text), lesson_context(v, course), v.ui.fonts.body, theme().text);
       ImGui::PopID();
       continue;
     }

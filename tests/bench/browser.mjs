@@ -40,7 +40,11 @@ function pageHooks() {
       const draw = proto[name];
       proto[name] = function (...args) {
         if (bench.firstDraw === null) bench.firstDraw = performance.now();
-        if (lastDrawTick !== bench.ticks) { lastDrawTick = bench.ticks; bench.drawFrames++; }
+        if (lastDrawTick !== bench.ticks) {
+          lastDrawTick = bench.ticks;
+          bench.drawFrames++;
+          console.timeStamp('siaga-draw');  // marks, in a trace, the animation frame as one that drew
+        }
         return draw.apply(this, args);
       };
     }
@@ -281,10 +285,24 @@ export async function withLoadedPage(url, { storage = null, catalog = false, por
 // Moves the mouse over the page and scrolls now and then, as a reader does, and returns the CPU time
 // (ms, measured by the portal itself) of every frame drawn meanwhile (the last 512 at most), and the
 // mean time per frame spent in WebGL state queries, in all and by query.
-export async function driveAndCollectFrameTimes(page, { moves = 60, scrollEvery = 8 } = {}) {
+// With a CDP `session`, also the main thread's own CPU time of every animation frame that drew
+// (threadTimes): a DevTools trace gives each frame's callback its wall time and its thread time, and
+// only the thread time leaves out the moments the thread waited for a core. On a two-core machine the
+// GPU process (SwiftShader, several threads) runs beside the page and takes the core now and then, which
+// the portal's own clock counts as frame time.
+export async function driveAndCollectFrameTimes(page, { moves = 60, scrollEvery = 8, session = null } = {}) {
   await settle(page);
   const before = await page.evaluate(() => ({ frames: Module._siaga_frames_drawn(), glQueryMs: __bench.glQueryMs,
                                                glQueryBy: { ...__bench.glQueryBy } }));
+  const events = [];
+  let traced = null;
+  if (session) {
+    const collect = (e) => events.push(...e.value);
+    session.on('Tracing.dataCollected', collect);
+    traced = new Promise((resolve) => session.once('Tracing.tracingComplete', () => { session.off('Tracing.dataCollected', collect); resolve(); }));
+    await session.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] },
+                                          transferMode: 'ReportEvents' });
+  }
   for (let i = 0; i < moves; i++) {
     const x = 40 + (i * 97) % (VIEWPORT.width - 80);
     const y = 40 + (i * 61) % (VIEWPORT.height - 80);
@@ -293,7 +311,13 @@ export async function driveAndCollectFrameTimes(page, { moves = 60, scrollEvery 
     await page.waitForTimeout(120);
   }
   await settle(page);
-  return page.evaluate((start) => {
+  let threadTimes = null;
+  if (session) {
+    await session.send('Tracing.end');
+    await traced;
+    threadTimes = drawnFrameThreadTimes(events);
+  }
+  const result = await page.evaluate((start) => {
     const drawn = Module._siaga_frames_drawn() - start.frames;
     const times = [];
     for (let i = 0; i < Math.min(drawn, 512); i++) times.push(Module._siaga_frame_ms(i));
@@ -302,6 +326,16 @@ export async function driveAndCollectFrameTimes(page, { moves = 60, scrollEvery 
     return { times: times.filter((t) => t >= 0), drawn, glQueryMsPerFrame: drawn ? (__bench.glQueryMs - start.glQueryMs) / drawn : null,
              glQueryByPerFrame };
   }, before);
+  return { ...result, threadTimes };
+}
+
+// The thread time (ms) of every animation-frame callback of the page's main thread that drew: one
+// holding the 'siaga-draw' time stamp the hooks leave at a frame's first draw call.
+function drawnFrameThreadTimes(events) {
+  const frames = events.filter((e) => e.name === 'FireAnimationFrame' && e.ph === 'X' && e.tdur !== undefined);
+  const stamps = events.filter((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'siaga-draw');
+  return frames.filter((f) => stamps.some((s) => s.tid === f.tid && s.ts >= f.ts && s.ts <= f.ts + f.dur))
+    .map((f) => f.tdur / 1000);
 }
 
 let clockTicks = 0;
