@@ -58,6 +58,7 @@ mergeInto(LibraryManager.library, {
   siaga_js_open_link: function (url) { SiagaBridge.openExternal(UTF8ToString(url)); },
   siaga_js_get_hash__deps: ['$siagaNewString'],
   siaga_js_get_hash: function () { return siagaNewString(location.hash); },
+  siaga_js_address_changes: function () { return SiagaBridge.addressChanges(); },
   siaga_js_push_hash: function (hash) { SiagaBridge.pushHash(UTF8ToString(hash)); },
   siaga_js_first_frame: function () { SiagaBridge.firstFrame(); },
   siaga_js_pixel_ratio: function () { return window.devicePixelRatio || 1; },

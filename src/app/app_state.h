@@ -64,6 +64,11 @@ struct AppState {
   // A file a facilitator picked or dropped before that code arrived: read once it has.
   std::optional<Platform::PickedFile> held_facilitator_file;
   Route route;
+  // The page's address as poll_app last read it and its route, parsed once per address, not per frame.
+  struct Address {
+    std::string hash;
+    Route route;
+  } address;
   Settings settings;
   // The device's storage as the device store (app/device_store.h) found it.
   struct StorageState {

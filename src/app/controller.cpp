@@ -180,7 +180,9 @@ bool start_app(AppState& app, Platform& platform) {
   for (const ShippedLanguage& shipped : app.languages) tags.push_back(shipped.tag);
   std::string language = canonical_language(app.settings.language);
   if (!find_shipped(app, language)) language = negotiate_language(platform.preferred_languages(), tags, "en");
-  app.route = parse_route(platform.current_hash());
+  app.address.hash = platform.current_hash();
+  app.address.route = parse_route(app.address.hash);
+  app.route = app.address.route;
   load_language(app, platform, language, true);
   if (platform.lms_connected()) {
     start_in_lms(app, platform);
@@ -274,9 +276,12 @@ bool poll_app(AppState& app, Platform& platform) {
     app.fullscreen = full;
     changed = true;
   }
-  const Route from_address = parse_route(platform.current_hash());
-  if (!(from_address == app.route)) {
-    app.route = from_address;
+  if (std::string hash = platform.current_hash(); hash != app.address.hash) {
+    app.address.route = parse_route(hash);
+    app.address.hash = std::move(hash);
+  }
+  if (!(app.address.route == app.route)) {
+    app.route = app.address.route;
     changed = true;
   }
   if (load_course_text(app, platform)) changed = true;

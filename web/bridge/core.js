@@ -16,8 +16,12 @@ window.SiagaBridge = (function () {
   let module = null;
   function wake() { if (module && module._siaga_wake) module._siaga_wake(); }
 
-  window.addEventListener('hashchange', wake);
-  window.addEventListener('popstate', wake);
+  // The address changes by a link, Back or Forward, a typed #/route, or the portal's own pushHash. The
+  // count lets C++ read location.hash only when it may have changed, not in every frame.
+  let addressChanges = 0;
+  function addressChanged() { addressChanges++; wake(); }
+  window.addEventListener('hashchange', addressChanged);
+  window.addEventListener('popstate', addressChanged);
   document.addEventListener('visibilitychange', () => { if (!document.hidden) wake(); });
   document.addEventListener('fullscreenchange', wake);
 
@@ -45,7 +49,12 @@ window.SiagaBridge = (function () {
     openExternal(url) {
       if (/^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
     },
-    pushHash(hash) { if (location.hash !== hash) history.pushState(null, '', hash); },
+    pushHash(hash) {
+      if (location.hash === hash) return;
+      history.pushState(null, '', hash);
+      addressChanges++;
+    },
+    addressChanges() { return addressChanges; },
     firstFrame() {
       performance.mark('siaga-first-frame');
       document.getElementById('loading').hidden = true;

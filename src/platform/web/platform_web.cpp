@@ -24,6 +24,7 @@ void siaga_js_request_asset(const char* name);
 void siaga_js_asset_progress(const char* name, double* out);
 char* siaga_js_asset_error(const char* name);
 void siaga_js_publish_tree(const char* json);
+int siaga_js_address_changes();
 unsigned char* siaga_js_rtl_shape(const char* text, int length, int flags, int* out_length);
 void siaga_js_set_document_language(const char* tag);
 void siaga_js_set_page_text(const char* update_ready, const char* reload);
@@ -128,7 +129,14 @@ void WebPlatform::set_page_text(std::string_view update_ready, std::string_view 
 
 void WebPlatform::open_external_link(std::string_view url) { siaga_js_open_link(std::string(url).c_str()); }
 
-std::string WebPlatform::current_hash() { return adopt(siaga_js_get_hash()).value_or(""); }
+// The controller asks in every frame; the page reads location.hash again only after the address changed.
+std::string WebPlatform::current_hash() {
+  if (const int changes = siaga_js_address_changes(); changes != address_changes_) {
+    address_changes_ = changes;
+    hash_ = adopt(siaga_js_get_hash()).value_or("");
+  }
+  return hash_;
+}
 
 void WebPlatform::push_hash(std::string_view hash) { siaga_js_push_hash(std::string(hash).c_str()); }
 

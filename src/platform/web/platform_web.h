@@ -38,6 +38,10 @@ class WebPlatform final : public Platform {
   std::string lms_course() override;
   std::string lms_resume_data() override;
   void lms_report(const LmsReport& report) override;
+
+ private:
+  int address_changes_ = -1;  // SiagaBridge.addressChanges() when hash_ was read (-1: never)
+  std::string hash_;
 };
 
 // Routes ImGui's copy and paste through the browser's clipboard (call after the ImGui SDL backend's
