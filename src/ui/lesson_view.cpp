@@ -10,12 +10,12 @@
 #include "ui/lesson_view.h"
 
 #include <algorithm>
-#include <map>
 #include <string>
 
 #include "imgui.h"
 #include "rtl/shaper.h"
 #include "ui/rtl_text.h"
+#include "ui/text_cache.h"
 #include "ui/theme.h"
 #include "ui/view.h"
 #include "ui/widgets.h"
@@ -29,11 +29,8 @@ std::string plain_text(const std::vector<Span>& spans) {
 }
 
 const std::vector<Span>& inline_spans(std::string_view markdown) {
-  static std::map<std::string, std::vector<Span>, std::less<>> parsed;
-  constexpr size_t kMostTexts = 8192;
-  if (const auto found = parsed.find(markdown); found != parsed.end()) return found->second;
-  if (parsed.size() >= kMostTexts) parsed.clear();
-  return parsed.emplace(std::string(markdown), parse_inline(markdown)).first->second;
+  static TextCache<std::vector<Span>> parsed(8192);
+  return parsed.get(markdown, [&] { return parse_inline(markdown); });
 }
 
 // [SECTION] Inline layout ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 #include "core/i18n.h"
 #include "imgui.h"
 #include "rtl/shaper.h"
+#include "ui/text_cache.h"
 #include "ui/widgets.h"
 
 namespace siaga::ui {
@@ -15,10 +16,8 @@ ShapeFunction g_shape;
 bool g_rtl = false;
 int g_flags = 0;
 std::string g_language;
-// Shaped strings of the current language. Interface strings and lesson lines repeat every frame;
-// a long lesson is a few thousand entries, so the cache is simply dropped when it grows past that.
-std::map<std::string, std::string> g_cache;
-constexpr size_t kCacheLimit = 20000;
+// Shaped strings of the current language (a long lesson is a few thousand of them).
+TextCache<std::string> g_cache(20000);
 }  // namespace
 
 void set_shape_function(ShapeFunction shape) { g_shape = shape; }
@@ -63,12 +62,8 @@ const std::string& shaped(std::string_view logical, bool left_to_right) {
     return passthrough;
   }
   left_to_right = left_to_right || starts_left_to_right(logical);
-  std::string key = left_to_right ? "\x01" + std::string(logical) : std::string(logical);
-  auto it = g_cache.find(key);
-  if (it != g_cache.end()) return it->second;
-  if (g_cache.size() > kCacheLimit) g_cache.clear();
-  std::string visual = g_shape(logical, left_to_right ? (g_flags & ~1) : g_flags);
-  return g_cache.emplace(std::move(key), std::move(visual)).first->second;
+  const std::string key = left_to_right ? "\x01" + std::string(logical) : std::string(logical);
+  return g_cache.get(key, [&] { return g_shape(logical, left_to_right ? (g_flags & ~1) : g_flags); });
 }
 
 std::vector<std::string> shaped_lines(std::string_view logical, float width) {
