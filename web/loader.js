@@ -12,7 +12,12 @@
   }
   window.SiagaProblem = problem;
 
-  if (!document.createElement('canvas').getContext('webgl2')) {
+  // The check is the portal's own context, made on its canvas and handed to the glue
+  // (Module.preinitializedWebGLContext): a browser makes one WebGL context at start, not two. No depth,
+  // stencil or multisampling: ImGui draws flat triangles, and a phone keeps that memory.
+  const gl = $('canvas').getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false,
+                                                  premultipliedAlpha: true, preserveDrawingBuffer: false });
+  if (!gl) {
     problem('Siaga needs a browser with WebGL 2 (for example a recent Chrome, Firefox, Edge or Safari). ' +
             'WebGL 2 seems to be missing or turned off here. Try updating the browser, or turning on hardware acceleration.',
             'Siaga memerlukan peramban dengan WebGL 2 (misalnya Chrome, Firefox, Edge, atau Safari versi terbaru). ' +
@@ -84,6 +89,7 @@
       $('loading-text').textContent = 'Starting…';
       window.Module = {
         canvas: $('canvas'),
+        preinitializedWebGLContext: gl,
         instantiateWasm(imports, done) {
           WebAssembly.instantiate(wasm, imports).then((result) => {
             SiagaBridge.wasmExports = result.instance.exports;  // what siaga-facilitator.wasm links to
