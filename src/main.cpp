@@ -76,6 +76,7 @@ class Loop final : public siaga::FrameLoop {
   int arabic_generation_ = 0;     // app_.rtl.generation the atlas was built with
   bool italic_requested_ = false;  // the italic face is fetched when a lesson first needs it
   bool fonts_stale_ = false;       // a face arrived: rebuild the atlas
+  bool gl_objects_made_ = false;   // the OpenGL backend's shaders, buffers and atlas texture exist
   bool latin_extended_wanted_ = false;     // a Latin Extended-A letter was shown or typed
   bool latin_extended_requested_ = false;
   siaga::ui::FrameOutput output_;
@@ -140,8 +141,16 @@ bool Loop::rebuild_fonts_if_needed() {
     ui_.fonts = {};
     ui_.projector = {};
   }
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
+  // The first time, the backend's device objects (shaders, buffers and the atlas texture) are made
+  // here, once: left to ImGui_ImplOpenGL3_NewFrame, they would upload the atlas a second time and leave
+  // the first texture behind (16 MB of GPU memory at a phone's density of 3).
+  if (!gl_objects_made_) {
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    gl_objects_made_ = true;
+  } else {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
   return true;
 }
 
