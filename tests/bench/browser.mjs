@@ -17,6 +17,10 @@ import { launch, settle } from '../browser/lib.mjs';
 // 400 kbit/s each way and 400 ms round trip, as issue 9 asks.
 export const SLOW_LINK = { offline: false, latency: 400, downloadThroughput: 400 * 1024 / 8, uploadThroughput: 400 * 1024 / 8 };
 export const VIEWPORT = { width: 1280, height: 800 };
+// A cheap phone's screen, as Lighthouse's mobile preset emulates it (412x823 CSS pixels at density
+// 1.75, touch): the font atlas is rasterised at the screen's density, so a phone's start costs more
+// than a laptop's on the same CPU.
+export const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true };
 
 // [SECTION] In-page hooks ---------------------------------------------------------------------------
 // Runs before any script of the page. Times are performance.now(): milliseconds since navigation start.
@@ -187,8 +191,9 @@ function seedStorage(records) {
 // A fresh browser with an empty profile (empty cache, no service worker), the hooks installed, the
 // link set (slow or loopback) and, if given, localStorage records seeded.
 // cpu: a CPU slowdown factor for the page (DevTools Emulation.setCPUThrottlingRate), 1 = none.
-export async function openBrowser({ slow = false, storage = null, cpu = 1 } = {}) {
-  const browser = await launch({ viewport: VIEWPORT, extraArgs: ['--remote-debugging-port=0'] });
+// screen: PHONE for a phone's screen; the default is a 1280x800 window at density 1.
+export async function openBrowser({ slow = false, storage = null, cpu = 1, screen = null } = {}) {
+  const browser = await launch({ viewport: VIEWPORT, ...(screen || {}), extraArgs: ['--remote-debugging-port=0'] });
   const cdp = await BrowserCdp.connect(browser.profileDir);
   await cdp.throttleServiceWorkers(slow ? SLOW_LINK : null);
   const { page, context } = browser;
@@ -228,7 +233,8 @@ export async function load(browser, url, { catalog = false, slow = false, firstI
   if (firstInput) {
     const metrics = await browser.session.send('Performance.getMetrics');
     const task = metrics.metrics.find((m) => m.name === 'TaskDuration');
-    await page.mouse.click(VIEWPORT.width - 8, VIEWPORT.height - 8);
+    const size = page.viewportSize() || VIEWPORT;
+    await page.mouse.click(size.width - 8, size.height - 8);
     const delay = await page.evaluate(() => new Promise((ok) => {
       new PerformanceObserver((list) => {
         const entry = list.getEntries()[0];
@@ -251,10 +257,10 @@ export async function load(browser, url, { catalog = false, slow = false, firstI
 }
 
 // `count` cold loads of one page, each in a new browser. Returns the list of results.
-export async function coldLoads(url, { count, catalog = false, slow = false, storage = null, cpu = 1, onEach = () => {} }) {
+export async function coldLoads(url, { count, catalog = false, slow = false, storage = null, cpu = 1, screen = null, onEach = () => {} }) {
   const results = [];
   for (let i = 0; i < count; i++) {
-    const browser = await openBrowser({ slow, storage, cpu });
+    const browser = await openBrowser({ slow, storage, cpu, screen });
     try {
       const result = await load(browser, url, { catalog, slow, firstInput: cpu > 1 });
       if (browser.problems.length) result.problems = [...browser.problems];
