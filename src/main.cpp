@@ -143,7 +143,7 @@ bool Loop::rebuild_fonts_if_needed() {
   }
   // The first time, the backend's device objects (shaders, buffers and the atlas texture) are made
   // here, once: left to ImGui_ImplOpenGL3_NewFrame, they would upload the atlas a second time and leave
-  // the first texture behind (16 MB of GPU memory at a phone's density of 3).
+  // the first texture behind (a second copy of the atlas in GPU memory).
   if (!gl_objects_made_) {
     ImGui_ImplOpenGL3_CreateDeviceObjects();
     gl_objects_made_ = true;
