@@ -126,10 +126,11 @@ target_link_libraries(siaga PRIVATE siaga_ui)
 target_compile_options(siaga PRIVATE -Wall -Wextra)
 file(WRITE "${CMAKE_BINARY_DIR}/exported_functions.json"
   "[\"_main\",\"_malloc\",\"_free\"]")
-# The facilitator's code is cut out of siaga.wasm into siaga-facilitator.wasm, which the page loads
-# the first time a facilitator screen opens (src/app/facilitator_code.h, web/bridge/facilitator.js):
-# -sSPLIT_MODULE=1 makes the glue import placeholders, --profiling-funcs keeps the function names
-# that tools/split-wasm.py finds the doors by (both outputs lose them again).
+# The lesson code and the facilitator's code are cut out of siaga.wasm into siaga-lessons.wasm and
+# siaga-facilitator.wasm, which the page loads the first time a course or a facilitator screen opens
+# (src/app/code_module.h, web/bridge/code.js): -sSPLIT_MODULE=1 makes the glue import placeholders,
+# --profiling-funcs keeps the function names that tools/split-wasm.py finds the doors by (every
+# output loses them again).
 target_link_options(siaga PRIVATE
   ${SIAGA_WEB_LINK_OPTIONS}
   ${closure_flags}
@@ -137,10 +138,12 @@ target_link_options(siaga PRIVATE
   "--js-library=${PROJECT_SOURCE_DIR}/web/siaga_library.js")
 add_custom_command(TARGET siaga POST_BUILD
   COMMAND /usr/bin/python3 "${PROJECT_SOURCE_DIR}/tools/split-wasm.py" "${CMAKE_BINARY_DIR}/dist/siaga.wasm.orig"
-          "${CMAKE_BINARY_DIR}/dist/siaga.wasm" "${CMAKE_BINARY_DIR}/dist/siaga-facilitator.wasm"
+          "${CMAKE_BINARY_DIR}/dist/siaga.wasm" "${CMAKE_BINARY_DIR}/dist/siaga-lessons.wasm"
+          "${CMAKE_BINARY_DIR}/dist/siaga-facilitator.wasm"
   COMMAND "${CMAKE_COMMAND}" -E remove "${CMAKE_BINARY_DIR}/dist/siaga.wasm.orig"
   VERBATIM)
 set_property(TARGET siaga APPEND PROPERTY LINK_DEPENDS "${PROJECT_SOURCE_DIR}/web/siaga_library.js")
+set_property(TARGET siaga APPEND PROPERTY LINK_DEPENDS "${PROJECT_SOURCE_DIR}/tools/split-wasm.py")  # it runs after the link
 
 # [SECTION] The right-to-left shaper module --------------------------------------------------------
 # HarfBuzz + FriBidi + src/rtl (cmake/rtl.cmake) as their own wasm module, rtl-shaper.js/.wasm. The

@@ -48,7 +48,7 @@ fi
 # Shipped without comment lines and indentation (safe for these files: no template literals), which
 # more than pays for the split: the sources stay readable, the page stays small.
 strip_js() { sed -E -e '/^[[:space:]]*\/\//d' -e 's/^[[:space:]]+//' "$@"; }
-strip_js "$root"/web/bridge/{core,storage,assets,rtl,facilitator,mirror,typing,offline,files}.js > "$dist/bridge.js.new"
+strip_js "$root"/web/bridge/{core,storage,assets,rtl,code,mirror,typing,offline,files}.js > "$dist/bridge.js.new"
 cmp -s "$dist/bridge.js.new" "$dist/bridge.js" && rm "$dist/bridge.js.new" || mv "$dist/bridge.js.new" "$dist/bridge.js"
 strip_js "$root/web/loader.js" > "$dist/loader.js.new"
 cmp -s "$dist/loader.js.new" "$dist/loader.js" && rm "$dist/loader.js.new" || mv "$dist/loader.js.new" "$dist/loader.js"
@@ -56,7 +56,7 @@ cp "$root/web/siaga.css" "$root/web/scorm.js" "$root/web/siaga.webmanifest" "$di
 [[ -f "$dist/icon-512.png" && "$dist/icon-512.png" -nt "$root/tools/make-icons.py" ]] || python3 "$root/tools/make-icons.py" "$dist"
 
 # The page carries the raw size of each file it loads, so the progress bar shows bytes of a known total.
-files_json=$(cd "$dist" && for f in siaga.wasm siaga-facilitator.wasm siaga.js NotoSans-*.ttf LanguageNames.ttf NotoSansArabicUI-*.ttf rtl-shaper.wasm content-*.pack course-*.pack languages.json; do
+files_json=$(cd "$dist" && for f in siaga.wasm siaga-lessons.wasm siaga-facilitator.wasm siaga.js NotoSans-*.ttf LanguageNames.ttf NotoSansArabicUI-*.ttf rtl-shaper.wasm content-*.pack course-*.pack languages.json; do
   [[ -f "$f" ]] && printf '"%s":%s,' "$f" "$(stat -c %s "$f")"; done)
 files_json="{${files_json%,}}"
 sed "s|@FILES@|$files_json|" "$root/web/index.html" > "$dist/index.html"

@@ -46,7 +46,7 @@ link=$(sed -e "s| -o dist/siaga.js | -o $names/siaga.js --profiling-funcs |" bui
 (cd build/web && eval "$link") >"$bench/names-link.log" 2>&1 || { tail -20 "$bench/names-link.log" >&2; exit 1; }
 # The link leaves the whole module, names and all, in siaga.wasm.orig: split it as the build does
 # (cmake/web.cmake), names kept, so its functions are the release siaga.wasm's, index for index.
-/usr/bin/python3 tools/split-wasm.py --keep-names "$names/siaga.wasm.orig" "$names/siaga.wasm" "$names/siaga-facilitator.wasm" \
+/usr/bin/python3 tools/split-wasm.py --keep-names "$names/siaga.wasm.orig" "$names/siaga.wasm" "$names/siaga-lessons.wasm" "$names/siaga-facilitator.wasm" \
   >>"$bench/names-link.log" 2>&1 || { tail -20 "$bench/names-link.log" >&2; exit 1; }
 
 echo "bench.sh: building make-device"

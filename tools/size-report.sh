@@ -23,8 +23,9 @@ for f in "$dist"/*; do
     rtl_raw=$((rtl_raw + raw)) rtl_gz=$((rtl_gz + gz)) rtl_br=$((rtl_br + br)); continue ;; esac
   # Latin Extended-A (NotoSans-LatinExt.ttf) comes only when a name with such a letter is shown.
   # scorm.js is loaded only when an LMS launched the package (web/loader.js, ?scorm=1), and
-  # siaga-facilitator.wasm when a facilitator screen first opens (web/bridge/facilitator.js).
-  case "$name" in content-en.pack) ;; content-*.pack|course-*.pack|NotoSans-Italic.ttf|NotoSans-LatinExt.ttf|scorm.js|siaga-facilitator.wasm) continue ;; esac
+  # siaga-lessons.wasm with the first course opened, siaga-facilitator.wasm when a facilitator screen
+  # first opens (web/bridge/code.js).
+  case "$name" in content-en.pack) ;; content-*.pack|course-*.pack|NotoSans-Italic.ttf|NotoSans-LatinExt.ttf|scorm.js|siaga-lessons.wasm|siaga-facilitator.wasm) continue ;; esac
   first_raw=$((first_raw + raw)) first_gz=$((first_gz + gz)) first_br=$((first_br + br))
 done
 printf '%-26s %10d %10d %10d\n' "all files" "$total_raw" "$total_gz" "$total_br"

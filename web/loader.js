@@ -92,16 +92,16 @@
         preinitializedWebGLContext: gl,
         instantiateWasm(imports, done) {
           WebAssembly.instantiate(wasm, imports).then((result) => {
-            SiagaBridge.wasmExports = result.instance.exports;  // what siaga-facilitator.wasm links to
+            SiagaBridge.wasmExports = result.instance.exports;  // what the code modules link to (bridge/code.js)
             done(result.instance);
           }, (error) => {
             problem('Siaga could not start: ' + error.message, 'Siaga tidak dapat dimulai.');
           });
           return {};
         },
-        // The facilitator's code is instantiated before C++ calls into it (web/bridge/facilitator.js);
+        // The lesson and facilitator code is instantiated before C++ calls into it (web/bridge/code.js);
         // a call that reached one of its placeholders first would be a bug, said plainly.
-        loadSplitModule() { throw new Error("the facilitator's code was called before it arrived"); },
+        loadSplitModule() { throw new Error('code of siaga-lessons.wasm or siaga-facilitator.wasm was called before it arrived'); },
         print: (text) => console.log(text),
         printErr: (text) => console.warn(text),
         onAbort: (what) => problem('Siaga stopped because of an internal error (' + what + '). Reload the page; your saved progress is kept.',

@@ -52,15 +52,16 @@ struct AppState {
     std::map<std::string, Platform::AssetProgress> progress;  // of the requested ones, as last seen
   };
   CoursePacks course_packs;
-  // The facilitator's code (app/facilitator_code.h): on the web its own module, downloaded the first
-  // time a facilitator screen opens; natively linked in (ready from the start).
-  struct FacilitatorCode {
+  // Code that the web build keeps out of the first download (app/code_module.h): on the web a module of
+  // its own, downloaded the first time a screen needs it; natively linked in (ready from the start).
+  struct CodeModule {
     bool ready = true;
     bool requested = false;           // asked for, not yet arrived
     std::string error;                // why it could not be downloaded ("" = none)
     Platform::AssetProgress progress;  // while it downloads
   };
-  FacilitatorCode facilitator_code;
+  CodeModule lesson_code;       // lessons and quizzes: Markdown, the reader, quiz screens (app/lesson_code.h)
+  CodeModule facilitator_code;  // the facilitator's tools (app/facilitator_code.h); needs lesson_code too
   // A file a facilitator picked or dropped before that code arrived: read once it has.
   std::optional<Platform::PickedFile> held_facilitator_file;
   Route route;

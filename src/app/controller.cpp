@@ -4,6 +4,7 @@
 
 #include "app/course_packs.h"
 #include "app/device_store.h"
+#include "app/code_module.h"
 #include "app/facilitator_code.h"
 #include "app/handlers.h"
 #include "app/learner.h"
@@ -171,7 +172,7 @@ std::string pack_asset_name(std::string_view language) { return "content-" + std
 
 bool start_app(AppState& app, Platform& platform) {
   app.storage.available = platform.storage_available();
-  app.facilitator_code.ready = !platform.facilitator_code_separate();
+  app.lesson_code.ready = app.facilitator_code.ready = !platform.code_modules_separate();
   DeviceStore(app, platform).load_settings();
   if (auto index = platform.take_asset(kLanguagesAsset)) app.languages = parse_shipped_languages(*index);
   if (app.languages.empty())  // no index (an old assets folder): offer the languages the portal knows
@@ -193,7 +194,7 @@ bool start_app(AppState& app, Platform& platform) {
   DeviceStore(app, platform).load_plans();
   DeviceStore(app, platform).load_bank();
   DeviceStore(app, platform).load_bank_offer();
-  load_course_text(app, platform);
+  fetch_for_screen(app, platform);
   return app.pending_language.empty();
 }
 
@@ -215,9 +216,8 @@ bool apply_action(AppState& app, Platform& platform, const Action& action) {
         },
         action);
   }
-  // A screen that now needs a course's lessons, or the facilitator's code, asks for it at once.
-  changed = poll_facilitator_code(app, platform) || changed;
-  return load_course_text(app, platform) || changed;
+  // A screen that now needs a course's lessons, or code it lacks, asks for it at once.
+  return fetch_for_screen(app, platform) || changed;
 }
 
 // [SECTION] Shell actions: language, navigation, device settings ---------------------------------------
@@ -284,8 +284,7 @@ bool poll_app(AppState& app, Platform& platform) {
     app.route = app.address.route;
     changed = true;
   }
-  if (load_course_text(app, platform)) changed = true;
-  if (poll_facilitator_code(app, platform)) changed = true;
+  if (fetch_for_screen(app, platform)) changed = true;
   return changed;
 }
 

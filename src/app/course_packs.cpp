@@ -61,7 +61,8 @@ bool load_course_text(AppState& app, Platform& platform) {
   auto& packs = app.course_packs;
   const std::string name = pack_of(*course);
   if (packs.errors.contains(name)) return false;  // said on screen; "Try again" asks again
-  if (auto bytes = platform.take_asset(name)) {
+  // Read with the lesson code only (app/code_module.h); until it is here the pack waits, downloaded.
+  if (auto bytes = app.lesson_code.ready ? platform.take_asset(name) : std::nullopt) {
     packs.requested.erase(name);
     packs.progress.erase(name);
     if (std::string error = take_course(app, name, *course, *bytes); !error.empty()) packs.errors[name] = error;
@@ -91,20 +92,25 @@ CourseTextStatus course_text_status(const AppState& app, const Course& course) {
   const auto& packs = app.course_packs;
   if (auto error = packs.errors.find(name); error != packs.errors.end())
     return CourseTextStatus{.state = CourseTextStatus::State::Failed, .error = error->second};
+  const AppState::CodeModule& code = app.lesson_code;
+  if (!code.error.empty()) return CourseTextStatus{.state = CourseTextStatus::State::Failed, .error = code.error};
+  // One bar for what the course still waits for: its pack and, the first time, the lesson code.
   CourseTextStatus status{.state = CourseTextStatus::State::Downloading};
-  if (auto progress = packs.progress.find(name); progress != packs.progress.end()) {
-    status.received = progress->second.received;
-    status.total = progress->second.total;
-  }
+  Platform::AssetProgress pack;
+  if (auto progress = packs.progress.find(name); progress != packs.progress.end()) pack = progress->second;
+  const bool sizes_known = pack.total > 0 && (code.ready || code.progress.total > 0);
+  status.received = pack.received + (code.ready ? 0 : code.progress.received);
+  status.total = sizes_known ? pack.total + (code.ready ? 0 : code.progress.total) : 0;
   return status;
 }
 
 bool apply(AppState& app, Platform& platform, const RetryCourseDownload& action) {
   const Language* language = app.catalog.find_language(app.language);
   const Course* course = language ? find_course(*language, action.course) : nullptr;
-  if (!course || course->text_loaded) return false;
+  const bool code_failed = !app.lesson_code.error.empty();
+  app.lesson_code.error.clear();  // apply_action's poll then asks for it again
+  if (!course || course->text_loaded) return code_failed;
   app.course_packs.errors.erase(pack_of(*course));
-  load_course_text(app, platform);
   return true;
 }
 

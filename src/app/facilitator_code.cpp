@@ -1,6 +1,7 @@
 // facilitator_code.cpp — the doors into the facilitator's code (see facilitator_code.h).
 #include "app/facilitator_code.h"
 
+#include "app/code_module.h"
 #include "app/facilitator.h"
 #include "app/handlers.h"
 
@@ -42,32 +43,10 @@ bool is_facilitator_screen(Screen screen) {
 }
 
 bool poll_facilitator_code(AppState& app, Platform& platform) {
-  AppState::FacilitatorCode& code = app.facilitator_code;
-  bool changed = false;
-  if (!code.ready) {
-    const bool needed = is_facilitator_screen(app.route.screen) || app.held_facilitator_file.has_value();
-    if (!code.requested) {
-      if (!needed || !code.error.empty()) return false;  // a failure waits for "Try again"
-      platform.request_asset(kFacilitatorCodeAsset);
-      code.requested = true;
-      return true;
-    }
-    if (platform.take_asset(kFacilitatorCodeAsset)) {
-      code.ready = true;
-      code.requested = false;
-      changed = true;
-    } else if (std::string error = platform.asset_error(kFacilitatorCodeAsset); !error.empty()) {
-      code.error = std::move(error);
-      code.requested = false;
-      return true;
-    } else {
-      const Platform::AssetProgress now = platform.asset_progress(kFacilitatorCodeAsset);
-      if (now.received != code.progress.received || now.total != code.progress.total) changed = true;
-      code.progress = now;
-      return changed;
-    }
-  }
-  if (app.held_facilitator_file) {
+  const bool needed = is_facilitator_screen(app.route.screen) || app.held_facilitator_file.has_value();
+  // The projector and paper tests call into the lesson code (app/code_module.h): usable only with it.
+  bool changed = poll_code_module(app.facilitator_code, platform, kFacilitatorCodeAsset, needed, app.lesson_code.ready);
+  if (app.facilitator_code.ready && app.held_facilitator_file) {
     const Platform::PickedFile file = std::move(*app.held_facilitator_file);
     app.held_facilitator_file.reset();
     door(take_facilitator_file)(app, platform, file);
@@ -77,7 +56,8 @@ bool poll_facilitator_code(AppState& app, Platform& platform) {
 }
 
 bool apply(AppState& app, Platform&, const RetryFacilitatorCode&) {
-  app.facilitator_code.error.clear();  // apply_action's poll then asks for it again
+  app.facilitator_code.error.clear();  // apply_action's poll then asks for them again
+  app.lesson_code.error.clear();
   return true;
 }
 

@@ -15,20 +15,13 @@
 
 #include "app/actions.h"
 #include "app/app_state.h"
+#include "core/door.h"
 #include "core/route.h"
 #include "platform/platform.h"
 
 namespace siaga {
 
 inline constexpr const char* kFacilitatorCodeAsset = "siaga-facilitator.wasm";
-
-// A call that the compiler and wasm-opt cannot see through, so the callee stays a function of its own
-// (not inlined into its caller) that tools/split-wasm.py finds by name and moves.
-template <class F>
-F* door(F* function) {
-  F* volatile pointer = function;
-  return pointer;
-}
 
 // The facilitator's actions, listed once: the controller sends these, and only these, through the door.
 template <class... A>

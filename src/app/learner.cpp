@@ -11,6 +11,7 @@
 #include "app/controller.h"
 #include "app/device_store.h"
 #include "app/facilitator.h"
+#include "app/code_module.h"
 #include "app/facilitator_code.h"
 #include "app/handlers.h"
 #include "core/course_status.h"
@@ -266,7 +267,7 @@ bool poll_learners(AppState& app, Platform& platform) {
   } else if (file && is_facilitator_file(app, *file)) {
     // Read through the facilitator's door once its code is here (now, or when it arrives).
     app.held_facilitator_file = std::move(*file);
-    poll_facilitator_code(app, platform);
+    fetch_for_screen(app, platform);
     changed = true;
   }
   if (!app.profile_id.empty() && idle_sign_out_due(app.profiles, app.last_input_at, platform.now_ms())) {

@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "core/content.h"
+#include "core/door.h"
 #include "core/i18n.h"
 #include "core/route.h"
 #include "core/text_util.h"
@@ -58,7 +59,7 @@ std::optional<int> module_number(std::string_view name) {
 }
 
 struct CourseDraft {
-  std::optional<Course> course;
+  const SourceFile* course_file = nullptr;  // course.md: read once the folder's other files are known
   std::vector<Module> modules;
   const SourceFile* index = nullptr;  // index.json: used only when there are no module files
 };
@@ -68,21 +69,28 @@ struct LanguageDraft {
   Translations ui;
 };
 
-void add_course_file(const SourceFile& file, std::string_view course_folder, std::string_view name,
-                     CourseDraft& draft, std::vector<Diagnostic>& diagnostics) {
+Course read_course_file(const SourceFile& file, std::string_view course_folder, CourseIntro intro,
+                        std::vector<Diagnostic>& diagnostics) {
+  Parsed<Course> parsed = parse_course(file.bytes, file.path, intro);
+  diagnostics.insert(diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
+  if (!parsed.value.id.empty() && parsed.value.id != course_folder)
+    diagnostics.push_back(text::error_at(file.path, 0, 0,
+                                         "the course id " + text::quote(parsed.value.id) +
+                                             " differs from its folder name " + text::quote(course_folder) +
+                                             "; the folder name is the course id"));
+  parsed.value.id = std::string(course_folder);
+  return std::move(parsed.value);
+}
+
+void add_course_file(const SourceFile& file, std::string_view name, CourseDraft& draft,
+                     std::vector<Diagnostic>& diagnostics) {
   if (name == "course.md") {
-    Parsed<Course> parsed = parse_course(file.bytes, file.path);
-    diagnostics.insert(diagnostics.end(), parsed.diagnostics.begin(), parsed.diagnostics.end());
-    if (!parsed.value.id.empty() && parsed.value.id != course_folder)
-      diagnostics.push_back(text::error_at(file.path, 0, 0,
-                                           "the course id " + text::quote(parsed.value.id) +
-                                               " differs from its folder name " + text::quote(course_folder) +
-                                               "; the folder name is the course id"));
-    parsed.value.id = std::string(course_folder);
-    draft.course = std::move(parsed.value);
+    draft.course_file = &file;
     return;
   }
-  Parsed<Module> parsed = parse_module(file.bytes, file.path);
+  // Through a door: a lesson's Markdown and quizzes are lesson code, which the web build downloads
+  // with the first course opened (a language pack has no module files, so its catalog never calls it).
+  Parsed<Module> parsed = door(parse_module)(file.bytes, file.path);
   Module& module = parsed.value;
   if (const std::optional<int> number = module_number(name)) {
     module.order = *number;
@@ -474,8 +482,7 @@ Parsed<Catalog> build_catalog(const std::vector<SourceFile>& files) {
                                                  "): " + text::quote(parts[2])));
         continue;
       }
-      add_course_file(*file, parts[2], parts[3], languages[std::string(parts[1])].courses[std::string(parts[2])],
-                      diagnostics);
+      add_course_file(*file, parts[3], languages[std::string(parts[1])].courses[std::string(parts[2])], diagnostics);
     } else {
       diagnostics.push_back(text::warning_at(file->path, 0, 0,
                                              "not a content file (content/<language>/ui.po, "
@@ -489,15 +496,17 @@ Parsed<Catalog> build_catalog(const std::vector<SourceFile>& files) {
     language.tag = tag;
     language.ui = std::move(draft.ui);
     for (auto& [folder, course_draft] : draft.courses) {
-      if (!course_draft.course) {
+      if (!course_draft.course_file) {
         diagnostics.push_back(text::error_at("content/" + tag + "/" + folder + "/course.md", 0, 0,
                                              "the course folder " + text::quote(folder) + " has no course.md"));
         continue;
       }
-      Course course = std::move(*course_draft.course);
+      const bool index_only = course_draft.modules.empty() && course_draft.index;
+      Course course = read_course_file(*course_draft.course_file, folder,
+                                       index_only ? CourseIntro::Skip : CourseIntro::Parse, diagnostics);
       course.language = tag;
       course.modules = std::move(course_draft.modules);
-      if (course.modules.empty() && course_draft.index) {  // a language pack: the course without its lessons
+      if (index_only) {  // a language pack: the course without its lessons
         const std::vector<Diagnostic> problems =
             read_course_index(course_draft.index->bytes, course_draft.index->path, course);
         diagnostics.insert(diagnostics.end(), problems.begin(), problems.end());

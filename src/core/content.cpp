@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "core/content.h"
+#include "core/door.h"
 #include "core/markdown.h"
 #include "core/text_util.h"
 
@@ -594,7 +595,7 @@ Parsed<Module> parse_module(std::string_view text, std::string_view path) {
   return result;
 }
 
-Parsed<Course> parse_course(std::string_view text, std::string_view path) {
+Parsed<Course> parse_course(std::string_view text, std::string_view path, CourseIntro intro) {
   Parsed<Course> result;
   Course& course = result.value;
   std::vector<Diagnostic>& diagnostics = result.diagnostics;
@@ -611,8 +612,11 @@ Parsed<Course> parse_course(std::string_view text, std::string_view path) {
         } else return false;
         return true;
       });
+  if (intro == CourseIntro::Skip) return result;
   const MarkdownContext context{path, static_cast<int>(start.front.body_start) + 1, false};
-  course.intro = parse_markdown(start.lines.stretch(start.front.body_start, start.lines.size()), context, diagnostics);
+  // Through a door: Markdown is lesson code, which the web build downloads with the first course opened.
+  course.intro =
+      door(parse_markdown)(start.lines.stretch(start.front.body_start, start.lines.size()), context, diagnostics);
   return result;
 }
 

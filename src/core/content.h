@@ -237,8 +237,11 @@ struct Parsed {
 
 // A module file: front matter, Markdown body with ## sections, quiz blocks.
 Parsed<Module> parse_module(std::string_view text, std::string_view path);
-// course.md: front matter and introduction.
-Parsed<Course> parse_course(std::string_view text, std::string_view path);
+// course.md: front matter and introduction. A language pack's course (built from its index) skips the
+// introduction: it is Markdown like a lesson and comes, parsed, with the lessons in the course's own
+// pack, so the first screen parses no Markdown at all.
+enum class CourseIntro { Parse, Skip };
+Parsed<Course> parse_course(std::string_view text, std::string_view path, CourseIntro intro = CourseIntro::Parse);
 // The inside of one ```quiz fence. first_line is the file line of the fence's first inner line.
 Parsed<std::vector<Question>> parse_gift(std::string_view text, std::string_view path, int first_line);
 

@@ -38,9 +38,9 @@ class Platform {
     int64_t total = 0;
   };
   virtual AssetProgress asset_progress(std::string_view) { return {}; }
-  // True when the facilitator's code is a separate download, the asset "siaga-facilitator.wasm"
-  // (app/facilitator_code.h); natively it is linked in.
-  virtual bool facilitator_code_separate() { return false; }
+  // True when the lesson code and the facilitator's code are downloads of their own, the assets
+  // "siaga-lessons.wasm" and "siaga-facilitator.wasm" (app/code_module.h); natively they are linked in.
+  virtual bool code_modules_separate() { return false; }
 
   // Right-to-left text (Dari/Farsi, Arabic): one line of logical UTF-8 in the order it is drawn, its
   // Arabic-script runs as private-use glyph codes (src/rtl/shaper.h; flags = rtl::option_flags).

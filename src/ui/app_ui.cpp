@@ -204,9 +204,15 @@ void muted(std::string_view text) {
 void draw_facilitator_code_pending(const View& v) {
   if (link(v.t("nav.all_courses"))) v.navigate(Route{});
   heading(v.t("facilitator.link"), 2, v.ui.fonts.h2);
-  const AppState::FacilitatorCode& code = v.app.facilitator_code;
-  draw_download(v, "facilitator.code_downloading", "facilitator.code_failed",
-                {!code.error.empty(), code.error, code.progress.received, code.progress.total}, RetryFacilitatorCode{});
+  // It comes with the lesson code, which it calls into (app/code_module.h): one bar for both.
+  const AppState::CodeModule& code = v.app.facilitator_code;
+  const AppState::CodeModule& lessons = v.app.lesson_code;
+  const std::string& error = code.error.empty() ? lessons.error : code.error;
+  const bool sizes_known = code.progress.total > 0 && (lessons.ready || lessons.progress.total > 0);
+  const int64_t received = code.progress.received + (lessons.ready ? 0 : lessons.progress.received);
+  const int64_t total = sizes_known ? code.progress.total + (lessons.ready ? 0 : lessons.progress.total) : 0;
+  draw_download(v, "facilitator.code_downloading", "facilitator.code_failed", {!error.empty(), error, received, total},
+                RetryFacilitatorCode{});
 }
 
 // [SECTION] Frame ------------------------------------------------------------------------------------
@@ -298,8 +304,8 @@ void draw_app(const AppState& app, const UiText& text, UiState& ui, FrameOutput&
         if (course) draw_course(s, *course); else draw_not_found(s);
         break;
       case siaga::Screen::Module:
-        if (course && !course->text_loaded) draw_course_waiting(s, *course);
-        else if (course && module && module->available) draw_module(s, *course, *module);
+        if (course && (!course->text_loaded || !app.lesson_code.ready)) draw_course_waiting(s, *course);
+        else if (course && module && module->available) door(draw_module)(s, *course, *module);
         else if (course) draw_course(s, *course);
         else draw_not_found(s);
         break;

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <string>
 
+#include "core/bank.h"
+#include "core/door.h"
 #include "core/i18n.h"
 #include "imgui.h"
 #include "ui/lesson_view.h"
@@ -59,7 +61,12 @@ void draw_bank_practice(const View& s) {
   text_wrapped(s.t("practice.intro"));
   ImGui::PopStyleColor();
   const Course& course = b.imported.course;
-  draw_quiz(s, course, course.modules.front(), b.imported.quiz());
+  const AppState::CodeModule& code = s.app.lesson_code;
+  if (code.ready) door(draw_quiz)(s, course, course.modules.front(), b.imported.quiz());
+  else  // quizzes are drawn with the lesson code (app/code_module.h), downloaded now
+    draw_download(s, "practice.downloading", "practice.failed",
+                  {!code.error.empty(), code.error, code.progress.received, code.progress.total},
+                  RetryCourseDownload{std::string(kBankCourseId)});
 }
 
 void draw_catalog(const View& s, const Language& language) {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/course_packs.h"
+#include "core/door.h"
 #include "imgui.h"
 #include "ui/lesson_view.h"
 #include "ui/theme.h"
@@ -77,8 +78,9 @@ void draw_course(const View& s, const Course& course) {
   ImGui::Spacing();
 
   // The introduction's "##" headings sit under the course title (h2), so they are h3.
+  // Drawn with the lesson code (app/code_module.h), which a course's text arrives with.
   LessonContext lesson{&s.ui.fonts, &s.text, &s.out.actions, course.id, 1, 2};
-  draw_blocks(course.intro, lesson);
+  if (s.app.lesson_code.ready && !course.intro.empty()) door(draw_blocks)(course.intro, lesson);
 
   heading(s.t("course.modules"), 3, s.ui.fonts.h3);
   size_t index = 0;

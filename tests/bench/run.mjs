@@ -482,7 +482,7 @@ if (options.names && options.webBuild) {
   const namedDist = join(WORK, 'dist-names');
   await rm(namedDist, { recursive: true, force: true });
   await cp(options.dist, namedDist, { recursive: true });
-  for (const file of ['siaga.js', 'siaga.wasm', 'siaga-facilitator.wasm']) {
+  for (const file of ['siaga.js', 'siaga.wasm', 'siaga-lessons.wasm', 'siaga-facilitator.wasm']) {
     await cp(join(options.names, file), join(namedDist, file));
     for (const ext of ['.br', '.gz']) await rm(join(namedDist, file + ext), { force: true });
   }

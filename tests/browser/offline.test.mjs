@@ -66,9 +66,11 @@ test('the catalog needs no lessons; a course downloads once when opened and then
   const b = await launch();
   try {
     const packs = [];  // every course pack the page asked for (served by the network or the service worker)
+    const code = [];   // every request for the lesson code (src/app/code_module.h)
     b.page.on('request', (r) => {
       const name = new URL(r.url()).pathname.split('/').pop();
       if (/^course-.*\.pack$/.test(name)) packs.push(name);
+      if (name === 'siaga-lessons.wasm') code.push(name);
     });
     await b.page.goto(url);
     await waitForPortal(b.page);
@@ -76,6 +78,7 @@ test('the catalog needs no lessons; a course downloads once when opened and then
     await findByRole(b.page, 'button', 'Open course: Countering trafficking in persons — the 3P approach');
     await b.page.waitForTimeout(500);
     assert.deepEqual(packs, [], 'the catalog was shown without any course\'s lessons');
+    assert.deepEqual(code, [], 'the catalog was shown without the lesson code');
 
     await b.page.evaluate((hash) => { location.hash = hash; }, QUIZ);
     await clickWidget(b.page, 'button', 'Start the quiz');
@@ -83,14 +86,17 @@ test('the catalog needs no lessons; a course downloads once when opened and then
     await mirror(b.page).locator('[role=radio][aria-checked=true]').filter({ hasText: RIGHT_1 }).first()
       .waitFor({ state: 'attached' });
     assert.deepEqual(packs, ['course-en-micic.pack'], 'opening the course fetched its lessons once');
+    assert.deepEqual(code, ['siaga-lessons.wasm'], 'and the lesson code, once');
     await b.page.evaluate((hash) => { location.hash = hash; }, '#/course/micic/module/principles');
     await findByRole(b.page, 'progressbar', 'Progress through this module');
     assert.deepEqual(packs, ['course-en-micic.pack'], 'another module of the same course needs nothing more');
+    assert.deepEqual(code, ['siaga-lessons.wasm'], 'nor more code');
     await controlled(b.page);
 
     // A new visit: progress of a course whose lessons are not loaded shows on the catalog and in My progress.
     await b.page.evaluate(() => { location.hash = '#/'; });
     packs.length = 0;
+    code.length = 0;
     await b.page.reload();
     await waitForPortal(b.page);
     const bar = await findByRole(b.page, 'progressbar', 'Progress: Protecting migrants in countries in crisis');
@@ -99,12 +105,14 @@ test('the catalog needs no lessons; a course downloads once when opened and then
     await b.page.evaluate(() => { location.hash = '#/progress'; });
     await mirror(b.page).getByText(/Migrants in crises and the MICIC Initiative/).first().waitFor({ state: 'attached' });
     assert.deepEqual(packs, [], 'no lessons were needed for the catalog or My progress');
+    assert.deepEqual(code, [], 'nor the lesson code');
     await screenshot(b.page, 'offline-progress-without-lessons');
 
     await b.context.setOffline(true);
     await b.page.evaluate((hash) => { location.hash = hash; }, QUIZ);
     const radio = await findByRole(b.page, 'radio', RIGHT_1);
     assert.equal(await radio.getAttribute('aria-checked'), 'true', 'the opened course works offline, answer kept');
+    assert.deepEqual(code, ['siaga-lessons.wasm'], 'its code came offline too, from the service worker');
     await b.page.evaluate(() => { location.hash = '#/course/counter-trafficking/module/definition'; });
     await findAlert(b.page, /lessons are not on this device yet/);
     await findByRole(b.page, 'button', 'Try again');

@@ -69,8 +69,8 @@ class MemoryPlatform final : public Platform {
     return bytes;
   }
   void request_asset(std::string_view name) override { requested.emplace_back(name); }
-  bool separate_facilitator_code = false;  // as on the web: siaga-facilitator.wasm is an asset
-  bool facilitator_code_separate() override { return separate_facilitator_code; }
+  bool separate_code = false;  // as on the web: siaga-lessons.wasm and siaga-facilitator.wasm are assets
+  bool code_modules_separate() override { return separate_code; }
   AssetProgress asset_progress(std::string_view name) override {
     auto it = progress.find(name);
     return it == progress.end() ? AssetProgress{} : it->second;

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "app/code_module.h"
 #include "app/controller.h"
 #include "app/course_packs.h"
 #include "content_test_util.h"
@@ -279,4 +280,71 @@ TEST_CASE("a course shown in English in another language loads English's pack, a
   poll_app(app, platform);
   CHECK(demo(app)->text_loaded);
   CHECK(find_course(*app.catalog.find_language("en"), "demo")->text_loaded);
+}
+
+TEST_CASE("a language pack's catalog parses no Markdown: its courses' introductions come with their own packs") {
+  auto index = build_catalog(read_pack(language_pack("en"), "content-en.pack").value);
+  REQUIRE(index.diagnostics.empty());
+  const Course& shown = index.value.languages[0].courses[0];
+  CHECK_FALSE(shown.text_loaded);
+  CHECK(shown.title == "Demo");
+  CHECK(shown.summary == "A demo.");
+  CHECK(shown.intro.empty());
+  auto full = build_catalog(read_pack(course_pack("en"), "course-en-demo.pack").value);
+  REQUIRE(full.diagnostics.empty());
+  REQUIRE(full.value.languages[0].courses[0].intro.size() == 1);
+  CHECK(full.value.languages[0].courses[0].intro[0].spans[0].text == "Hello.");
+  // siaga-lint reads course.md whole: an error in the introduction is still found, at its line.
+  auto linted = build_catalog({{"content/en/demo/course.md", "---\nid: demo\ntitle: Demo\n---\nHello.\n"}});
+  CHECK(linted.value.languages[0].courses[0].intro.size() == 1);
+  const auto skipped = parse_course(kCourseMd, "course.md", CourseIntro::Skip);
+  CHECK(skipped.value.title == "Demo");
+  CHECK(skipped.value.intro.empty());
+}
+
+TEST_CASE("on the web the lesson code is its own download: the catalog never asks for it; a course's pack waits for it") {
+  test::MemoryPlatform platform;
+  platform.separate_code = true;
+  platform.assets["content-en.pack"] = language_pack("en");
+  AppState app;
+  REQUIRE(start_app(app, platform));
+  CHECK_FALSE(app.lesson_code.ready);
+  apply_action(app, platform, Navigate{parse_route("#/progress")});
+  CHECK(requests_of(platform, kLessonCodeAsset) == 0);  // the catalog and My progress need none of it
+
+  // Opening a lesson asks for the pack and the code at once, each once.
+  apply_action(app, platform, Navigate{parse_route("#/course/demo/module/one")});
+  CHECK(requests_of(platform, kLessonCodeAsset) == 1);
+  CHECK(requests_of(platform, "course-en-demo.pack") == 1);
+  // One bar for both.
+  platform.progress["course-en-demo.pack"] = {100, 400};
+  platform.progress[kLessonCodeAsset] = {1000, 30000};
+  CHECK(poll_app(app, platform));
+  CourseTextStatus status = course_text_status(app, *demo(app));
+  CHECK(status.state == CourseTextStatus::State::Downloading);
+  CHECK(status.received == 1100);
+  CHECK(status.total == 30400);
+  // The pack arrives first: it waits, unread, for the code.
+  platform.assets["course-en-demo.pack"] = course_pack("en");
+  poll_app(app, platform);
+  CHECK_FALSE(demo(app)->text_loaded);
+  // The code fails: said as the course's failure, and Try again asks for it once more.
+  platform.asset_errors[kLessonCodeAsset] = "siaga-lessons.wasm: Failed to fetch";
+  CHECK(poll_app(app, platform));
+  status = course_text_status(app, *demo(app));
+  CHECK(status.state == CourseTextStatus::State::Failed);
+  CHECK(status.error == "siaga-lessons.wasm: Failed to fetch");
+  CHECK_FALSE(poll_app(app, platform));  // no request loop while offline
+  CHECK(requests_of(platform, kLessonCodeAsset) == 1);
+  platform.asset_errors.clear();
+  CHECK(apply_action(app, platform, RetryCourseDownload{"demo"}));
+  CHECK(requests_of(platform, kLessonCodeAsset) == 2);
+  CHECK(requests_of(platform, "course-en-demo.pack") == 1);  // the pack is here already
+  // The code arrives: the pack is read, with its introduction.
+  platform.assets[kLessonCodeAsset] = "";
+  CHECK(poll_app(app, platform));
+  CHECK(app.lesson_code.ready);
+  REQUIRE(demo(app)->text_loaded);
+  CHECK_FALSE(demo(app)->intro.empty());
+  CHECK(course_text_status(app, *demo(app)).state == CourseTextStatus::State::Loaded);
 }

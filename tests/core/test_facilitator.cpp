@@ -7,6 +7,7 @@
 
 #include "app/controller.h"
 #include "app/facilitator.h"
+#include "app/code_module.h"
 #include "app/facilitator_code.h"
 #include "app/storage_keys.h"
 #include "app/learner.h"
@@ -209,7 +210,7 @@ TEST_CASE("the GIFT download holds every question of the open course, one Moodle
 
 TEST_CASE("on the web the facilitator's code is its own download: asked for by a facilitator screen, once; actions and files wait for it") {
   test::MemoryPlatform platform;
-  platform.separate_facilitator_code = true;
+  platform.separate_code = true;
   AppState app = workshop_app();
   start_app(app, platform);
   app.catalog.languages = workshop_app().catalog.languages;
@@ -249,9 +250,16 @@ TEST_CASE("on the web the facilitator's code is its own download: asked for by a
   apply_action(app, platform, RetryFacilitatorCode{});
   CHECK(app.facilitator_code.error.empty());
   CHECK(asked() == 2);
-  // It arrives: ready, and the held file is read then.
+  // It arrives, but calls into the lesson code (app/code_module.h), which the screen asked for too:
+  // ready, and the held file read, only once that is here as well.
+  CHECK(std::count(platform.requested.begin(), platform.requested.end(), std::string(kLessonCodeAsset)) == 1);
   platform.assets[kFacilitatorCodeAsset] = "";
+  poll_app(app, platform);
+  CHECK_FALSE(app.facilitator_code.ready);
+  CHECK(app.held_facilitator_file.has_value());
+  platform.assets[kLessonCodeAsset] = "";
   CHECK(poll_app(app, platform));
+  CHECK(app.lesson_code.ready);
   CHECK(app.facilitator_code.ready);
   CHECK_FALSE(app.held_facilitator_file.has_value());
   REQUIRE(app.bank.stored.has_value());

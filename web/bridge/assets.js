@@ -54,7 +54,7 @@
               (error) => { progress.delete(name); assetErrors.set(name, error.message); bridge.wake(); });
     },
     assetError(name) { return assetErrors.get(name) || null; },
-    // For files fetched another way (rtl.js, facilitator.js): started (an earlier failure forgotten),
+    // For files fetched another way (rtl.js, code.js): started (an earlier failure forgotten),
     // progress while under way, then the bytes or the error.
     startAsset(name) { assetErrors.delete(name); bridge.noteProgress(name, 0); },
     noteProgress(name, got) {

@@ -1,30 +1,31 @@
-// facilitator.js — the facilitator's code, siaga-facilitator.wasm: what only the facilitator's screens
-// and actions use, cut out of siaga.wasm at build time (tools/split-wasm.py; src/app/facilitator_code.h
-// says where its doors are). C++ asks for it as an asset the first time a facilitator screen opens.
-// Instantiated against the portal's own exports, it writes its functions into the portal's function
-// table over the placeholders; then C++ is handed an empty asset and goes through the doors. The
-// service worker precaches it with every other file, so it works offline like the rest.
+// code.js — the code cut out of siaga.wasm at build time (tools/split-wasm.py; src/app/code_module.h
+// says where its doors are): siaga-lessons.wasm (Markdown, quizzes and the screens that draw them) and
+// siaga-facilitator.wasm (the facilitator's tools). C++ asks for one as an asset the first time a
+// screen needs it. Instantiated against the portal's own exports, a module writes its functions into
+// the portal's function table over the placeholders; then C++ is handed an empty asset and goes
+// through the doors. The service worker precaches both with every other file, so they work offline
+// like the rest.
 (function (bridge) {
-  const CODE = 'siaga-facilitator.wasm';
-  let loading = false;
+  const CODE = new Set(['siaga-lessons.wasm', 'siaga-facilitator.wasm']);
+  const loading = new Set();
   const requestAsset = bridge.requestAsset;
 
-  function loadCode() {
-    if (loading) return;
-    loading = true;
-    bridge.startAsset(CODE);
-    bridge.fetchCounting(CODE, (got) => bridge.noteProgress(CODE, got))
+  function loadCode(name) {
+    if (loading.has(name)) return;
+    loading.add(name);
+    bridge.startAsset(name);
+    bridge.fetchCounting(name, (got) => bridge.noteProgress(name, got))
       .then((bytes) => WebAssembly.instantiate(bytes, { primary: bridge.wasmExports }))
-      .then(() => bridge.finishAsset(CODE, new Uint8Array(0)))
+      .then(() => bridge.finishAsset(name, new Uint8Array(0)))
       .catch((error) => {
-        loading = false;
-        bridge.failAsset(CODE, error.message.startsWith(CODE) ? error.message : CODE + ': ' + error.message);
+        loading.delete(name);
+        bridge.failAsset(name, error.message.startsWith(name) ? error.message : name + ': ' + error.message);
       });
   }
 
   Object.assign(bridge, {
     requestAsset(name) {
-      if (name === CODE) loadCode();
+      if (CODE.has(name)) loadCode(name);
       else requestAsset(name);
     },
   });

@@ -4,7 +4,7 @@
 //   storage.js   localStorage (probed once), writes that fail, changes made by another tab
 //   assets.js    files fetched for the portal (fonts, content packs), and what to prefetch at start
 //   rtl.js       the right-to-left shaper module, loaded only for Dari/Farsi and Arabic
-//   facilitator.js  the facilitator's code (siaga-facilitator.wasm), loaded when a facilitator screen opens
+//   code.js      the code cut out of siaga.wasm (siaga-lessons.wasm, siaga-facilitator.wasm), loaded when a screen needs it
 //   mirror.js    the accessibility mirror: one DOM element per node of the published semantic tree
 //   typing.js    the phone keyboard (a real <input> over a tapped field), the clipboard, touch times
 //   offline.js   the service worker and the "new version" notice

@@ -16,8 +16,8 @@ class WebPlatform final : public Platform {
   void request_asset(std::string_view name) override;
   std::string asset_error(std::string_view name) override;
   AssetProgress asset_progress(std::string_view name) override;
-  // siaga-facilitator.wasm, cut out at build time (tools/split-wasm.py, web/bridge/facilitator.js).
-  bool facilitator_code_separate() override { return true; }
+  // siaga-lessons.wasm and siaga-facilitator.wasm, cut out at build time (tools/split-wasm.py, web/bridge/code.js).
+  bool code_modules_separate() override { return true; }
   void publish_semantic_tree(std::string_view json) override;
   void set_document_language(std::string_view tag) override;
   void set_page_text(std::string_view update_ready, std::string_view reload) override;
