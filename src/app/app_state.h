@@ -60,7 +60,7 @@ struct AppState {
     std::string error;                // why it could not be downloaded ("" = none)
     Platform::AssetProgress progress;  // while it downloads
   };
-  CodeModule lesson_code;       // lessons and quizzes: Markdown, the reader, quiz screens (app/lesson_code.h)
+  CodeModule lesson_code;       // lessons and quizzes: Markdown, the reader, quiz screens (app/code_module.h)
   CodeModule facilitator_code;  // the facilitator's tools (app/facilitator_code.h); needs lesson_code too
   // A file a facilitator picked or dropped before that code arrived: read once it has.
   std::optional<Platform::PickedFile> held_facilitator_file;
