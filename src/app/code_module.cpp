@@ -31,10 +31,15 @@ bool poll_code_module(AppState::CodeModule& code, Platform& platform, const char
   return changed;
 }
 
+Platform::AssetProgress with_code(Platform::AssetProgress own, const AppState::CodeModule& code) {
+  if (code.ready) return own;
+  const bool sizes_known = own.total > 0 && code.progress.total > 0;
+  return {own.received + code.progress.received, sizes_known ? own.total + code.progress.total : 0};
+}
+
 bool lesson_code_needed(const AppState& app) {
   return course_needing_text(app) != nullptr ||
-         (app.route.screen == Screen::Module && app.route.course == kBankCourseId) ||
-         is_facilitator_screen(app.route.screen) || app.held_facilitator_file.has_value();
+         (app.route.screen == Screen::Module && app.route.course == kBankCourseId) || facilitator_code_needed(app);
 }
 
 bool fetch_for_screen(AppState& app, Platform& platform) {

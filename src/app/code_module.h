@@ -29,6 +29,10 @@ inline constexpr const char* kLessonCodeAsset = "siaga-lessons.wasm";
 bool poll_code_module(AppState::CodeModule& code, Platform& platform, const char* asset, bool needed,
                       bool usable = true);
 
+// A download's progress with that of `code` added while it is still coming, for one bar over both
+// (total 0 = not known, until both sizes are).
+Platform::AssetProgress with_code(Platform::AssetProgress own, const AppState::CodeModule& code);
+
 // The screen needs the lesson code: a course's lessons (app/course_packs.h), the practice quiz, or
 // the facilitator's tools.
 bool lesson_code_needed(const AppState& app);

@@ -1,5 +1,6 @@
 #include "app/course_packs.h"
 
+#include "app/code_module.h"
 #include "app/handlers.h"
 
 namespace siaga {
@@ -95,13 +96,10 @@ CourseTextStatus course_text_status(const AppState& app, const Course& course) {
   const AppState::CodeModule& code = app.lesson_code;
   if (!code.error.empty()) return CourseTextStatus{.state = CourseTextStatus::State::Failed, .error = code.error};
   // One bar for what the course still waits for: its pack and, the first time, the lesson code.
-  CourseTextStatus status{.state = CourseTextStatus::State::Downloading};
   Platform::AssetProgress pack;
   if (auto progress = packs.progress.find(name); progress != packs.progress.end()) pack = progress->second;
-  const bool sizes_known = pack.total > 0 && (code.ready || code.progress.total > 0);
-  status.received = pack.received + (code.ready ? 0 : code.progress.received);
-  status.total = sizes_known ? pack.total + (code.ready ? 0 : code.progress.total) : 0;
-  return status;
+  const Platform::AssetProgress both = with_code(pack, code);
+  return CourseTextStatus{.state = CourseTextStatus::State::Downloading, .received = both.received, .total = both.total};
 }
 
 bool apply(AppState& app, Platform& platform, const RetryCourseDownload& action) {

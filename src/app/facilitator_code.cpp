@@ -42,10 +42,14 @@ bool is_facilitator_screen(Screen screen) {
          screen == Screen::GroupQuiz;
 }
 
+bool facilitator_code_needed(const AppState& app) {
+  return is_facilitator_screen(app.route.screen) || app.held_facilitator_file.has_value();
+}
+
 bool poll_facilitator_code(AppState& app, Platform& platform) {
-  const bool needed = is_facilitator_screen(app.route.screen) || app.held_facilitator_file.has_value();
   // The projector and paper tests call into the lesson code (app/code_module.h): usable only with it.
-  bool changed = poll_code_module(app.facilitator_code, platform, kFacilitatorCodeAsset, needed, app.lesson_code.ready);
+  bool changed = poll_code_module(app.facilitator_code, platform, kFacilitatorCodeAsset, facilitator_code_needed(app),
+                                  app.lesson_code.ready);
   if (app.facilitator_code.ready && app.held_facilitator_file) {
     const Platform::PickedFile file = std::move(*app.held_facilitator_file);
     app.held_facilitator_file.reset();

@@ -49,6 +49,8 @@ void take_facilitator_file(AppState& app, Platform& platform, const Platform::Pi
 
 // The screens that draw the facilitator's code.
 bool is_facilitator_screen(Screen screen);
+// The current screen, or a held file, needs the facilitator's code.
+bool facilitator_code_needed(const AppState& app);
 
 // Asks for the facilitator's code when the screen (or a held file) needs it, takes it when it has
 // arrived, and hands a held file over then. Returns true if anything visible changed.

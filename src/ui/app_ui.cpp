@@ -9,6 +9,7 @@
 #include <cmath>
 #include <string>
 
+#include "app/code_module.h"
 #include "app/facilitator_code.h"
 #include "imgui.h"
 #include "rtl/shaper.h"
@@ -208,11 +209,9 @@ void draw_facilitator_code_pending(const View& v) {
   const AppState::CodeModule& code = v.app.facilitator_code;
   const AppState::CodeModule& lessons = v.app.lesson_code;
   const std::string& error = code.error.empty() ? lessons.error : code.error;
-  const bool sizes_known = code.progress.total > 0 && (lessons.ready || lessons.progress.total > 0);
-  const int64_t received = code.progress.received + (lessons.ready ? 0 : lessons.progress.received);
-  const int64_t total = sizes_known ? code.progress.total + (lessons.ready ? 0 : lessons.progress.total) : 0;
-  draw_download(v, "facilitator.code_downloading", "facilitator.code_failed", {!error.empty(), error, received, total},
-                RetryFacilitatorCode{});
+  const Platform::AssetProgress both = with_code(code.progress, lessons);
+  draw_download(v, "facilitator.code_downloading", "facilitator.code_failed",
+                {!error.empty(), error, both.received, both.total}, RetryFacilitatorCode{});
 }
 
 // [SECTION] Frame ------------------------------------------------------------------------------------
