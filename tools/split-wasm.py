@@ -31,6 +31,7 @@ LESSON_DOORS = [
     r'siaga::ui::draw_module\(',
     r'siaga::ui::draw_quiz\(',
     r'siaga::ui::draw_blocks\(',
+    r'siaga::import_bank\(',
 ]
 
 FACILITATOR_DOORS = [

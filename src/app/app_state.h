@@ -124,7 +124,9 @@ struct AppState {
   // ---- The facilitator's question bank (src/app/facilitator.cpp; stored under siaga.bank) ----
   struct BankState {
     std::optional<QuestionBank> stored;  // the bank kept on this device, if any
-    BankImport imported;                 // what its text gives (when stored is set)
+    // What its text gives. Read with the lesson code (parse_gift is in it; app/code_module.h): set
+    // whenever stored is and the lesson code is ready, and not before.
+    std::optional<BankImport> imported;
     std::string note_key;                // the last open's problem or outcome (interface string key)
     std::string note_detail;             // {0} of note_key: the file's name
     std::vector<Diagnostic> refused_unsaved;  // a file that gave no question: why, question by question

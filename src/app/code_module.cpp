@@ -4,6 +4,7 @@
 #include "app/course_packs.h"
 #include "app/facilitator_code.h"
 #include "core/bank.h"
+#include "core/door.h"
 
 namespace siaga {
 
@@ -39,11 +40,19 @@ Platform::AssetProgress with_code(Platform::AssetProgress own, const AppState::C
 
 bool lesson_code_needed(const AppState& app) {
   return course_needing_text(app) != nullptr ||
-         (app.route.screen == Screen::Module && app.route.course == kBankCourseId) || facilitator_code_needed(app);
+         (app.route.screen == Screen::Module && app.route.course == kBankCourseId) ||
+         (app.bank.offer && app.bank.stored && !app.bank.imported) || facilitator_code_needed(app);
+}
+
+bool read_stored_bank(AppState& app) {
+  if (!app.lesson_code.ready || !app.bank.stored || app.bank.imported) return false;
+  app.bank.imported = door(import_bank)(*app.bank.stored);
+  return true;
 }
 
 bool fetch_for_screen(AppState& app, Platform& platform) {
   bool changed = poll_code_module(app.lesson_code, platform, kLessonCodeAsset, lesson_code_needed(app));
+  if (read_stored_bank(app)) changed = true;
   if (load_course_text(app, platform)) changed = true;
   if (poll_facilitator_code(app, platform)) changed = true;
   return changed;

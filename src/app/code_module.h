@@ -5,7 +5,8 @@
 // download:
 // - siaga-lessons.wasm, the lesson code: reading a course's Markdown and quizzes (the doors
 //   parse_module and parse_markdown, in core/catalog.cpp and core/content.cpp) and the screens that
-//   draw them (draw_module, draw_quiz, draw_blocks, in ui/). A language pack's catalog is built from
+//   draw them (draw_module, draw_quiz, draw_blocks, in ui/), and the GIFT parser that reads the
+//   facilitator's practice bank (import_bank, core/bank.h). A language pack's catalog is built from
 //   course indexes and parses no Markdown, so the catalog needs none of it. It is asked for together
 //   with the first course pack, and a pack is read only once it is here; so a course whose text is
 //   loaded (Course::text_loaded) can always be drawn.
@@ -33,12 +34,16 @@ bool poll_code_module(AppState::CodeModule& code, Platform& platform, const char
 // (total 0 = not known, until both sizes are).
 Platform::AssetProgress with_code(Platform::AssetProgress own, const AppState::CodeModule& code);
 
-// The screen needs the lesson code: a course's lessons (app/course_packs.h), the practice quiz, or
-// the facilitator's tools.
+// The screen needs the lesson code: a course's lessons (app/course_packs.h), the practice quiz (or
+// the catalog's card for it, which counts its questions), or the facilitator's tools.
 bool lesson_code_needed(const AppState& app);
 
-// Everything the current screen downloads when it first needs it, in order: the lesson code, the
-// course's pack, the facilitator's code. True if anything visible changed.
+// Reads the bank stored on this device (app.bank.imported) once the lesson code is ready: at start
+// when it is linked in, else as soon as it has arrived. True if it did.
+bool read_stored_bank(AppState& app);
+
+// Everything the current screen downloads when it first needs it, in order: the lesson code (and the
+// stored bank read with it), the course's pack, the facilitator's code. True if anything visible changed.
 bool fetch_for_screen(AppState& app, Platform& platform);
 
 }  // namespace siaga

@@ -213,11 +213,11 @@ void DeviceStore::load_paper_rows() {
 
 void DeviceStore::load_bank() {
   app_.bank.stored.reset();
+  app_.bank.imported.reset();  // read from stored with the lesson code (read_stored_bank, app/code_module.h)
   const auto stored = read(storage_key::kBank);
   if (!stored) return;
   auto parsed = parse_bank(*stored);
   if (!parsed.ok()) return set_aside(storage_key::kBank, *stored, parsed.error, parsed.reason);
-  app_.bank.imported = import_bank(*parsed.value);
   app_.bank.stored = std::move(parsed.value);
 }
 

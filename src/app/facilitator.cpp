@@ -284,7 +284,7 @@ bool apply(AppState& app, Platform& platform, const FacilitatorRemoveBank&) {
   if (!b.stored) return false;
   b.note_detail = b.stored->name;
   b.stored.reset();
-  b.imported = {};
+  b.imported.reset();
   b.refused_unsaved.clear();
   const bool offer_written = !b.offer || withdraw_offer(app, platform);
   b.note_key = DeviceStore(app, platform).save_bank() && offer_written ? "bank.removed" : "bank.not_saved";
@@ -312,14 +312,14 @@ bool apply(AppState& app, Platform& platform, const FacilitatorWithdrawBank&) {
 
 // The paper test's page names the bank's test "Question bank", not "Pretest".
 bool apply(AppState& app, Platform& platform, const PrintBank& action) {
-  if (!app.bank.stored) return false;
+  if (!app.bank.stored || !app.bank.imported) return false;
   const Language* active = app.catalog.find_language(app.language);
   const Language* english = app.catalog.find_language("en");
   Translations words = active ? active->ui : Translations{};
   words.by_key["print.pretest"] = std::string(ui_text(app)("bank.paper_name"));
   const UiText text(&words, english ? &english->ui : nullptr);
-  const Course& course = app.bank.imported.course;
-  const Quiz& quiz = app.bank.imported.quiz();
+  const Course& course = app.bank.imported->course;
+  const Quiz& quiz = app.bank.imported->quiz();
   platform.print_document(std::string(action.answer_key ? "siaga-bank-key" : "siaga-bank-paper"),
                           action.answer_key ? answer_key_html(course, quiz, TestKind::Pretest, text, app.language)
                                             : paper_test_html(course, quiz, TestKind::Pretest, text, app.language));

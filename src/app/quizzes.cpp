@@ -30,8 +30,8 @@ struct QuizRef {
 QuizRef find_quiz(const AppState& app, const Route& where, std::string_view quiz_id) {
   QuizRef ref;
   if (where.course == kBankCourseId) {  // the offered bank; nothing while it is not offered
-    if (!app.bank.offer || !app.bank.stored) return ref;
-    ref.course = &app.bank.imported.course;
+    if (!app.bank.offer || !app.bank.imported) return ref;
+    ref.course = &app.bank.imported->course;
     ref.module = &ref.course->modules.front();
     if (where.module == ref.module->id && quiz_id == ref.module->quizzes.front().id) ref.quiz = &ref.module->quizzes.front();
     return ref;

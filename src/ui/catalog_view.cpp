@@ -36,9 +36,11 @@ void practice_card(const View& s) {
   ImGui::PushFont(s.ui.fonts.bold);
   text_wrapped(b.stored->name);
   ImGui::PopFont();
-  ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
-  text_wrapped(s.tf("catalog.practice_facts", {std::to_string(b.imported.quiz().questions.size())}));
-  ImGui::PopStyleColor();
+  if (b.imported) {  // counted once the lesson code has read it (app/code_module.h), a moment after start
+    ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
+    text_wrapped(s.tf("catalog.practice_facts", {std::to_string(b.imported->quiz().questions.size())}));
+    ImGui::PopStyleColor();
+  }
   if (button(s.t("catalog.practise"), true)) s.navigate(practice_route());
   if (SemanticNode* node = last_node()) node->name = s.t("catalog.practise") + ": " + b.stored->name;
   ImGui::EndChild();
@@ -60,9 +62,9 @@ void draw_bank_practice(const View& s) {
   ImGui::PushStyleColor(ImGuiCol_Text, theme().muted);
   text_wrapped(s.t("practice.intro"));
   ImGui::PopStyleColor();
-  const Course& course = b.imported.course;
   const AppState::CodeModule& code = s.app.lesson_code;
-  if (code.ready) door(draw_quiz)(s, course, course.modules.front(), b.imported.quiz());
+  if (code.ready && b.imported)  // read as soon as the code is ready (app/code_module.h)
+    door(draw_quiz)(s, b.imported->course, b.imported->course.modules.front(), b.imported->quiz());
   else  // quizzes are drawn with the lesson code (app/code_module.h), downloaded now
     draw_download(s, "practice.downloading", "practice.failed",
                   {!code.error.empty(), code.error, code.progress.received, code.progress.total},

@@ -598,11 +598,11 @@ void question_bank(const View& v) {
     v.act(FacilitatorOpenBank{});
     fields.confirm_remove_bank = false;
   }
-  if (!b.stored) return;
-  const Quiz& quiz = b.imported.quiz();
+  if (!b.stored || !b.imported) return;  // read before this screen's code is ready (app/code_module.h)
+  const Quiz& quiz = b.imported->quiz();
   heading(b.stored->name, 4, v.ui.fonts.bold);
-  text_wrapped(v.tf("bank.counts", {std::to_string(quiz.questions.size()), std::to_string(b.imported.refused.size())}));
-  refused_list(v, b.imported.refused);
+  text_wrapped(v.tf("bank.counts", {std::to_string(quiz.questions.size()), std::to_string(b.imported->refused.size())}));
+  refused_list(v, b.imported->refused);
   if (button(v.t("bank.run_group_quiz"), true)) {
     v.ui.group_quiz_back = v.app.route;
     v.ui.presenter_back = v.app.route;  // "Close presenter" comes back here too

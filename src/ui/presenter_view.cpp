@@ -561,8 +561,8 @@ void draw_projector(const View& v) {
   ImGui::PushFont(v.ui.fonts.body);
 
   const Language* language = active_language(v);
-  const bool bank = v.app.route.course == kBankCourseId && v.app.bank.stored;  // the facilitator's own bank
-  const Course* course = bank ? &v.app.bank.imported.course
+  const bool bank = v.app.route.course == kBankCourseId && v.app.bank.imported;  // the facilitator's own bank
+  const Course* course = bank ? &v.app.bank.imported->course
                               : language ? find_course(*language, v.app.route.course) : nullptr;
   const Module* module = course ? find_module(*course, v.app.route.module) : nullptr;
   const Quiz* quiz = nullptr;

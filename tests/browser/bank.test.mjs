@@ -165,6 +165,11 @@ test('the bank offered as a practice quiz: a learner answers it on the canvas, i
     await findByRole(f.page, 'button', 'Start the quiz');
     await clickWidget(f.page, 'link', '\u2039 All courses');
     await findByRole(f.page, 'heading', 'Practice quizzes');
+    // Reloaded on the course list: the card counts the questions again, read from the device by the
+    // lesson code (which holds the GIFT parser) once it has come.
+    await f.page.reload();
+    await waitForPortal(f.page);
+    await findText(f.page, `${imported} questions from your facilitator. Your answers are not saved and do not count toward any course.`);
 
     // Withdrawn on the facilitator screen: gone from the course list, and its page says so.
     await clickWidget(f.page, 'link', 'For facilitators');

@@ -3,10 +3,12 @@
 // and remove it through the device store.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "app/controller.h"
+#include "app/code_module.h"
 #include "app/learner.h"
 #include "app/storage_keys.h"
 #include "core/bank.h"
@@ -91,7 +93,8 @@ TEST_CASE("an opened bank is stored on the device and is there again after a res
   start_app(again, platform);
   REQUIRE(again.bank.stored);
   CHECK(again.bank.stored->name == "bank.gift");
-  CHECK(again.bank.imported.quiz().questions.size() == 3);
+  REQUIRE(again.bank.imported);  // natively the lesson code is linked in: read at start
+  CHECK(again.bank.imported->quiz().questions.size() == 3);
 }
 
 TEST_CASE("a file with no usable question is refused and the bank saved before is untouched") {
@@ -263,6 +266,52 @@ TEST_CASE("offering the bank stores the offer, and it is offered again after a r
   CHECK_FALSE(third.bank.offer);
 }
 
+TEST_CASE("on the web a stored bank is read with the lesson code: an offered one asks for it, a bank not offered waits") {
+  test::MemoryPlatform platform;
+  {
+    AppState app;
+    start_app(app, platform);
+    open_file(app, platform, "bank.gift", kGift);
+  }
+  platform.separate_code = true;
+  const auto code_requests = [&] {
+    return std::count(platform.requested.begin(), platform.requested.end(), kLessonCodeAsset);
+  };
+  AppState quiet;  // a bank not offered: the catalog shows no card and needs no code
+  start_app(quiet, platform);
+  REQUIRE(quiet.bank.stored);
+  CHECK_FALSE(quiet.bank.imported);
+  CHECK(code_requests() == 0);
+  CHECK_FALSE(apply_action(quiet, platform, PrintBank{}));  // nothing to print until it is read
+  CHECK(platform.printed.empty());
+
+  platform.separate_code = false;
+  {
+    AppState app;
+    start_app(app, platform);
+    REQUIRE(apply_action(app, platform, FacilitatorOfferBank{}));
+  }
+  platform.separate_code = true;
+  AppState app;
+  start_app(app, platform);
+  REQUIRE(app.bank.offer);
+  apply_action(app, platform, ContinueAsGuest{});
+  REQUIRE(app.guest);
+  CHECK_FALSE(app.bank.imported);  // no question is parsed before the code is here
+  CHECK(code_requests() == 1);     // the catalog's card counts its questions: the code is asked for now
+  // The practice quiz cannot start before the bank is read, and nothing breaks.
+  CHECK_FALSE(apply_action(app, platform, StartQuiz{std::string(kBankCourseId), std::string(kBankModuleId),
+                                                    std::string(kBankQuizId)}));
+  platform.assets[kLessonCodeAsset] = "";
+  CHECK(poll_app(app, platform));
+  REQUIRE(app.bank.imported);
+  CHECK(app.bank.imported->quiz().questions.size() == 3);
+  CHECK(app.bank.imported->refused.size() == 1);
+  CHECK(code_requests() == 1);
+  CHECK(apply_action(app, platform, StartQuiz{std::string(kBankCourseId), std::string(kBankModuleId),
+                                              std::string(kBankQuizId)}));
+}
+
 TEST_CASE("removing the bank withdraws its offer, and opening another bank does too") {
   test::MemoryPlatform platform;
   AppState app;
@@ -329,7 +378,7 @@ TEST_CASE("a learner practises the offered bank with the course quizzes' scoring
   CHECK(apply_action(app, platform, AnswerChosen{id, "q1", Answer{.truth = true, .answered = true}}));
   CHECK(apply_action(app, platform, AnswerChosen{id, "q2", choice_answer({1})}));
   CHECK(apply_action(app, platform, CheckAnswer{id, "q2"}));
-  const auto check = check_answer(*practice_attempt(app), app.bank.imported.quiz(), "q2");
+  const auto check = check_answer(*practice_attempt(app), app.bank.imported->quiz(), "q2");
   REQUIRE(check);
   CHECK(check->verdict == Verdict::Right);
   CHECK(apply_action(app, platform, SubmitQuiz{id}));
