@@ -312,7 +312,7 @@ bool apply(AppState& app, Platform& platform, const FacilitatorWithdrawBank&) {
 
 // The paper test's page names the bank's test "Question bank", not "Pretest".
 bool apply(AppState& app, Platform& platform, const PrintBank& action) {
-  if (!app.bank.stored || !app.bank.imported) return false;
+  if (!app.bank.imported) return false;  // set only with stored (app/app_state.h)
   const Language* active = app.catalog.find_language(app.language);
   const Language* english = app.catalog.find_language("en");
   Translations words = active ? active->ui : Translations{};

@@ -598,7 +598,7 @@ void question_bank(const View& v) {
     v.act(FacilitatorOpenBank{});
     fields.confirm_remove_bank = false;
   }
-  if (!b.stored || !b.imported) return;  // read before this screen's code is ready (app/code_module.h)
+  if (!b.stored || !b.imported) return;  // read by now: this screen's code comes after the lesson code (app/code_module.h)
   const Quiz& quiz = b.imported->quiz();
   heading(b.stored->name, 4, v.ui.fonts.bold);
   text_wrapped(v.tf("bank.counts", {std::to_string(quiz.questions.size()), std::to_string(b.imported->refused.size())}));
